@@ -1,0 +1,1 @@
+"""meetplan: plan a hybrid intergovernmental meeting and produce what the secretariat hands out."""

@@ -1,0 +1,152 @@
+"""The ``meetplan`` command: load the configuration, schedule, render, write.
+
+Only click is imported at start-up so that ``meetplan --help`` answers at once; each command imports the
+parts it needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from meetplan.model import Schedule
+
+CONFIG = click.argument("config", type=click.Path(path_type=Path, dir_okay=False))
+
+
+class MeetplanGroup(click.Group):
+    """Turns meetplan's own errors into one line per problem and exit status 2, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from meetplan.errors import MeetplanError
+
+        try:
+            return super().invoke(ctx)
+        except MeetplanError as error:
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+            count = len(error.problems)
+            click.echo(f"meetplan: {count} problem{'s' if count != 1 else ''}; nothing was written.", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=MeetplanGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="meetplan")
+def main() -> None:
+    """Plan a hybrid intergovernmental meeting from one configuration file.
+
+    \b
+    Example:
+      meetplan init my-meeting.yaml
+      meetplan check my-meeting.yaml
+      meetplan build my-meeting.yaml      # writes output/my-meeting/
+    """
+
+
+def _schedule(config: Path) -> Schedule:
+    from meetplan.config import load
+    from meetplan.scheduler import schedule
+
+    return schedule(load(config))
+
+
+@main.command()
+@CONFIG
+@click.option("--output", "-o", type=click.Path(path_type=Path, file_okay=False), help="Folder to write into [default: output/<config file stem>/].")
+def build(config: Path, output: Path | None) -> None:
+    """Render every output the configuration supports into a folder.
+
+    \b
+    Example:
+      meetplan build config/wgsom-2020.yaml
+      meetplan build config/wgsom-2020.yaml --output annexes/2020
+    """
+    from meetplan.build import render_all
+    from meetplan.output import write_artifacts
+
+    folder = output or Path("output") / config.stem
+    written = write_artifacts(render_all(_schedule(config)), folder)
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
+@CONFIG
+def check(config: Path) -> None:
+    """Validate the configuration and print the schedule.
+
+    Each plenary meeting is listed with its date and hours, and the items taken up in it with the share of
+    the meeting each gets.
+
+    \b
+    Example:
+      meetplan check config/wgsom-2020.yaml
+    """
+    from meetplan.summary import describe
+
+    click.echo(describe(_schedule(config)))
+
+
+FORMATS = ("md", "html", "docx", "tsv")
+
+
+@main.command()
+@CONFIG
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: standard output; required for docx].")
+def annex(config: Path, fmt: str, output: Path | None) -> None:
+    """Render the annex "Proposed organization of work" alone.
+
+    \b
+    Example:
+      meetplan annex config/wgsom-2020.yaml --format md
+      meetplan annex config/wgsom-2020.yaml --format docx --output annex.docx
+    """
+    from meetplan.errors import MeetplanError, Problem
+    from meetplan.output import write_artifacts
+    from meetplan.render import annex as text_annex
+
+    if fmt == "docx" and output is None:
+        raise MeetplanError([Problem(field="--output", message="a Word document cannot go to the terminal: give --output FILE.docx")])
+    schedule = _schedule(config)
+    if fmt == "docx":
+        from meetplan.render.annex_docx import render_docx
+
+        artifact = render_docx(schedule)
+    else:
+        renderer = {"md": text_annex.render_markdown, "html": text_annex.render_html, "tsv": text_annex.render_tsv}[fmt]
+        artifact = renderer(schedule)
+    if output is None:
+        sys.stdout.buffer.write(artifact.data)
+        return
+    from dataclasses import replace
+
+    write_artifacts([replace(artifact, name=output.name)], output.parent)
+    click.echo(str(output))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def init(file: Path, force: bool) -> None:
+    """Write a commented starter configuration that builds as it is.
+
+    \b
+    Example:
+      meetplan init my-meeting.yaml && meetplan build my-meeting.yaml
+    """
+    from importlib.resources import files
+
+    from meetplan.errors import MeetplanError, Problem
+    from meetplan.output import write_artifacts
+    from meetplan.render import Artifact
+
+    if file.exists() and not force:
+        raise MeetplanError([Problem(file=str(file), message="already exists; use --force to overwrite it")])
+    starter = files("meetplan").joinpath("starter.yaml").read_bytes()
+    write_artifacts([Artifact(name=file.name, media_type="application/yaml", data=starter)], file.parent)
+    click.echo(f"{file}: edit it, then run: meetplan build {file}")

@@ -1,0 +1,36 @@
+"""One exception tree for meetplan: the command line turns it into messages and exit status 2."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """One thing wrong with an input, and where: ``file:line: field: message``."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = ":".join(str(part) for part in (self.file, self.line) if part is not None)
+        parts = [part for part in (place, self.field, self.message) if part]
+        return ": ".join(parts)
+
+
+class MeetplanError(Exception):
+    """Raised for anything a user can fix in the input; carries every problem found."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class ConfigError(MeetplanError):
+    """The configuration (or a data file it names) cannot be read or is invalid."""
+
+
+class PlanError(MeetplanError):
+    """The configuration is well formed but the plan it describes cannot be scheduled."""

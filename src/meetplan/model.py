@@ -1,0 +1,141 @@
+"""The typed, immutable model: what the configuration says and what the scheduler decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where a value came from, so that a later rule can point at it."""
+
+    file: str
+    line: int | None
+    field: str
+
+
+class Format(StrEnum):
+    IN_PERSON = "in person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
+class ItemKind(StrEnum):
+    """How the default allocation treats an agenda item."""
+
+    ORGANIZATIONAL = "organizational"  # opens the first plenary meeting, takes little time
+    SUBSTANTIVE = "substantive"  # shares the plenary meetings in between
+    CLOSING = "closing"  # "Other matters", "Adoption of the report": share the last plenary meeting
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hours:
+    """The local hours of one plenary meeting."""
+
+    start: dt.time
+    end: dt.time
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Day:
+    """A calendar day of the session: its plenary meetings' hours, or a note when none is held."""
+
+    date: dt.date
+    hours: tuple[Hours, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaItem:
+    """An agenda item or sub-item. Items with sub-items are scheduled through their sub-items."""
+
+    number: int
+    letter: str | None
+    title: str
+    documents: tuple[str, ...] = ()
+    kind: ItemKind = ItemKind.SUBSTANTIVE
+    share: Fraction | None = None  # in plenary meetings, e.g. Fraction(3, 2)
+    pin: tuple[int, ...] = ()  # plenary meeting numbers, consecutive
+    sub_items: tuple[AgendaItem, ...] = ()
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The item as the annex writes it: "2" or "1 (a)"."""
+        return f"{self.number} ({self.letter})" if self.letter else str(self.number)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Online:
+    platform: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meeting:
+    """A session of the body: everything the configuration states."""
+
+    body: str
+    parent_body: str | None
+    ordinal: int
+    symbol: str
+    venue: str
+    room: str | None
+    time_zone: str
+    format: Format
+    online: Online | None
+    issued: dt.date
+    revision: int
+    days: tuple[Day, ...]
+    plenary_limit: int
+    agenda: tuple[AgendaItem, ...]
+    source: str = ""
+
+    @property
+    def entries(self) -> tuple[AgendaItem, ...]:
+        """The scheduled units in agenda order: sub-items in place of their parent items."""
+        return tuple(sub for item in self.agenda for sub in (item.sub_items or (item,)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlenaryMeeting:
+    """One interpreted sitting: the 3rd plenary meeting, Wednesday 10 a.m.–1 p.m."""
+
+    number: int
+    date: dt.date
+    hours: Hours
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Allocation:
+    """One agenda entry taken up in one plenary meeting, with the share of that meeting it gets."""
+
+    plenary: int
+    item: AgendaItem
+    share: Fraction
+    continued: bool  # the entry was already taken up in an earlier plenary meeting
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Schedule:
+    """The organization of work: the scheduler's decision, in agenda order."""
+
+    meeting: Meeting
+    plenaries: tuple[PlenaryMeeting, ...]
+    allocations: tuple[Allocation, ...]
+
+    def allocations_in(self, plenary: int) -> tuple[Allocation, ...]:
+        return tuple(a for a in self.allocations if a.plenary == plenary)
+
+    def plenaries_of(self, item: AgendaItem) -> tuple[PlenaryMeeting, ...]:
+        """The plenary meetings in which an entry, or any sub-item of an item, is taken up."""
+        members = set(item.sub_items or (item,))
+        numbers = sorted({a.plenary for a in self.allocations if a.item in members})
+        return tuple(self.plenaries[n - 1] for n in numbers)

@@ -1,0 +1,78 @@
+"""Writing artifacts: the only code that writes output files, atomically and inside the output folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from meetplan.errors import MeetplanError, Problem
+from meetplan.render import Artifact
+
+# Names Windows reserves whatever the extension (CON.txt is the console).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+MAX_STEM = 80  # leaves room for a folder and an extension under every platform's path limits
+
+
+def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
+    """A file name from free text or a document symbol that is valid and stays put on every platform.
+
+    "CTOC/COP/WG.7/2020/1" becomes "CTOC-COP-WG.7-2020-1"; "..", reserved names such as "CON", and control
+    characters cannot escape or break the output folder.
+    """
+    stem = unicodedata.normalize("NFC", text)
+    stem = _UNSAFE.sub("-", stem)
+    stem = re.sub(r"\s+", " ", stem).strip(" .-")
+    stem = re.sub(r"-{2,}", "-", stem)
+    if len(stem.encode()) > MAX_STEM:
+        stem = stem.encode()[:MAX_STEM].decode("utf-8", "ignore").rstrip(" .-")
+    if not stem or set(stem) <= {"."}:
+        stem = fallback
+    if stem.split(".")[0].lower() in _RESERVED:
+        stem = f"_{stem}"
+    return f"{stem}{extension}"
+
+
+def _checked_path(folder: Path, name: str) -> Path:
+    parts = PurePosixPath(name).parts
+    if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") for p in parts):
+        raise MeetplanError([Problem(file=name, message="an output name must stay inside the output folder")])
+    return folder.joinpath(*parts)
+
+
+def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
+    """Write every artifact, or none: all go to a temporary folder first and are moved into place at the end."""
+    artifacts = list(artifacts)
+    names = [a.name for a in artifacts]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise MeetplanError([Problem(file=n, message="two outputs would have this name") for n in duplicates])
+    targets = [_checked_path(folder, a.name) for a in artifacts]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".meetplan-", dir=folder))
+    except OSError as error:
+        raise MeetplanError([Problem(file=str(folder), message=f"cannot write here: {error.strerror}")]) from None
+    try:
+        staged = []
+        for artifact in artifacts:
+            path = _checked_path(staging, artifact.name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as handle:
+                handle.write(artifact.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append(path)
+        for source, target in zip(staged, targets, strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    except OSError as error:
+        raise MeetplanError([Problem(file=str(folder), message=f"cannot write the outputs: {error.strerror}")]) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return targets

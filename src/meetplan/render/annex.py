@@ -1,0 +1,156 @@
+"""The annex "Proposed organization of work" as rows, and its Markdown, HTML and TSV forms.
+
+The rows are computed once; each format only decides how a row is written. The Word form is in
+``annex_docx`` because python-docx is slow to import and only that format needs it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from meetplan.model import Schedule
+from meetplan.render import Artifact
+from meetplan.style import EM_DASH, day_heading, hours
+
+HEADINGS = ("Date and time", "Agenda item", "Title or description")
+TITLE = "Proposed organization of work"
+CONTINUED = "continued"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnnexRow:
+    """One row of the table. A day row has only ``time`` (its heading); an item row may leave it empty."""
+
+    time: str
+    item: str = ""
+    title: str = ""
+    continued: bool = False
+    is_day: bool = False
+
+
+def one_line(value: str) -> str:
+    """Input text on one line: a title never carries a line break or tab into a table cell."""
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def annex_rows(schedule: Schedule) -> list[AnnexRow]:
+    """The rows, as DOMAIN.md's rules lay them out."""
+    rows: list[AnnexRow] = []
+    for day in schedule.meeting.days:
+        plenaries = [p for p in schedule.plenaries if p.date == day.date]
+        if not plenaries and not day.note:
+            continue
+        heading = day_heading(day.date)
+        rows.append(AnnexRow(time=f"{heading} {EM_DASH} {one_line(day.note)}" if day.note else heading, is_day=True))
+        for plenary in plenaries:
+            for index, allocation in enumerate(schedule.allocations_in(plenary.number)):
+                rows.append(
+                    AnnexRow(
+                        time=hours(plenary.hours) if index == 0 else "",
+                        item=allocation.item.label,
+                        title=one_line(allocation.item.title),
+                        continued=allocation.continued,
+                    )
+                )
+    return rows
+
+
+# --- TSV: the seeds' layout, italics marked <i>...</i> as in the seed files ------------------------------------
+
+
+def _tsv_cell(value: str) -> str:
+    # A spreadsheet opening the file must not read input text as a formula.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+def render_tsv(schedule: Schedule) -> Artifact:
+    lines = ["\t".join(f"<i>{heading}</i>" for heading in HEADINGS)]
+    for row in annex_rows(schedule):
+        title = f"{row.title} (<i>{CONTINUED}</i>)" if row.continued else row.title
+        lines.append("\t".join(_tsv_cell(cell) for cell in (row.time, row.item, title)))
+    return Artifact(name="annex.tsv", media_type="text/tab-separated-values", data=("\n".join(lines) + "\n").encode())
+
+
+# --- Markdown ------------------------------------------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+
+
+def markdown_escape(value: str) -> str:
+    """Input text as literal Markdown: no emphasis, links, HTML or table breaks from what a user typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
+
+
+def render_markdown(schedule: Schedule) -> Artifact:
+    meeting = schedule.meeting
+    lines = [
+        f"{markdown_escape(meeting.symbol)}",
+        "",
+        "# Annex",
+        "",
+        f"## {TITLE}",
+        "",
+        _markdown_row([f"*{heading}*" for heading in HEADINGS]),
+        "| --- | --- | --- |",
+    ]
+    for row in annex_rows(schedule):
+        title = markdown_escape(row.title) + (f" (*{CONTINUED}*)" if row.continued else "")
+        lines.append(_markdown_row([markdown_escape(row.time), markdown_escape(row.item), title]))
+    return Artifact(name="annex.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
+
+
+# --- HTML: a standalone page that prints on A4 with the UN table layout ---------------------------------------------
+
+_CSS = """\
+@page { size: A4; margin: 2.5cm 2.2cm; }
+body { font-family: "Times New Roman", Times, serif; font-size: 10pt; line-height: 1.25; margin: 2.5cm auto; max-width: 16.5cm; }
+@media print { body { margin: 0; max-width: none; } }
+.symbol { text-align: right; font-weight: bold; }
+h1 { font-size: 14pt; font-weight: bold; margin: 0 0 0.6em; }
+h2 { font-size: 12pt; font-weight: bold; margin: 0 0 1em; }
+table { border-collapse: collapse; width: 100%; }
+thead { display: table-header-group; }
+th { font-weight: normal; text-align: left; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; padding: 3pt 6pt 3pt 0; }
+td { vertical-align: top; padding: 2pt 6pt 2pt 0; }
+tr { break-inside: avoid; }
+tbody tr:last-child td { border-bottom: 0.75pt solid #000; }
+tr.day td { padding-top: 8pt; }
+col.time { width: 22%; } col.item { width: 12%; }"""
+
+
+def render_html(schedule: Schedule) -> Artifact:
+    meeting = schedule.meeting
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{e(meeting.symbol)} {EM_DASH} Annex: {TITLE}</title>",
+        f"<style>\n{_CSS}\n</style>",
+        "</head>",
+        "<body>",
+        f'<p class="symbol">{e(meeting.symbol)}</p>',
+        "<h1>Annex</h1>",
+        f"<h2>{TITLE}</h2>",
+        "<table>",
+        '<colgroup><col class="time"><col class="item"><col class="title"></colgroup>',
+        "<thead>",
+        "<tr>" + "".join(f'<th scope="col"><i>{heading}</i></th>' for heading in HEADINGS) + "</tr>",
+        "</thead>",
+        "<tbody>",
+    ]
+    for row in annex_rows(schedule):
+        if row.is_day:
+            parts.append(f'<tr class="day"><td>{e(row.time)}</td><td></td><td></td></tr>')
+            continue
+        title = e(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
+        parts.append(f"<tr><td>{e(row.time)}</td><td>{e(row.item)}</td><td>{title}</td></tr>")
+    parts += ["</tbody>", "</table>", "</body>", "</html>"]
+    return Artifact(name="annex.html", media_type="text/html", data=("\n".join(parts) + "\n").encode())

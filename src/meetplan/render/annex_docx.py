@@ -1,0 +1,52 @@
+"""The annex as a Word document: a real three-column table with italic headings and "continued" in italics."""
+
+from __future__ import annotations
+
+from docx.shared import Cm, Pt
+
+from meetplan.model import Schedule
+from meetplan.render import Artifact
+from meetplan.render import word
+from meetplan.render.annex import CONTINUED, HEADINGS, TITLE, annex_rows
+
+WIDTHS = (Cm(3.6), Cm(2.0), Cm(11.0))
+
+
+def render_docx(schedule: Schedule) -> Artifact:
+    meeting = schedule.meeting
+    document = word.new_document(symbol=meeting.symbol, title=TITLE)
+    word.heading(document, "Annex", space_after=6)
+    word.heading(document, TITLE, size=12)
+    rows = annex_rows(schedule)
+    table = document.add_table(rows=1 + len(rows), cols=3)
+    table.autofit = False
+    word.rule_borders(table)
+    for row in table.rows:
+        for cell, width in zip(row.cells, WIDTHS, strict=True):
+            cell.width = width
+    header = table.rows[0]
+    word.repeat_as_heading(header)
+    for cell, text in zip(header.cells, HEADINGS, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(3)
+        paragraph.add_run(text).italic = True
+        word.rule_below(cell)
+    for table_row, row in zip(table.rows[1:], rows, strict=True):
+        word.keep_row_together(table_row)
+        time_cell, item_cell, title_cell = table_row.cells
+        time_paragraph = time_cell.paragraphs[0]
+        time_paragraph.paragraph_format.space_before = Pt(6) if row.is_day else Pt(2)
+        time_paragraph.add_run(row.time)
+        item_cell.paragraphs[0].add_run(row.item)
+        title_paragraph = title_cell.paragraphs[0]
+        title_paragraph.paragraph_format.space_after = Pt(2)
+        title_paragraph.add_run(row.title)
+        if row.continued:
+            title_paragraph.add_run(" (")
+            title_paragraph.add_run(CONTINUED).italic = True
+            title_paragraph.add_run(")")
+    return Artifact(
+        name="annex.docx",
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        data=word.save(document, meeting.issued),
+    )

@@ -1,0 +1,96 @@
+"""Word documents in the UN layout (A4, Times New Roman), saved reproducibly.
+
+Shared by every .docx meetplan writes; python-docx is imported only when a Word file is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from meetplan.render.ooxml import build_moment, normalize_zip
+
+FONT = "Times New Roman"
+
+
+def new_document(*, symbol: str, title: str) -> Any:
+    """An empty A4 document with the UN body text style and the symbol in the top right corner."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.left_margin = section.right_margin = Cm(2.2)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.add_run(symbol).bold = True
+    document.core_properties.title = title
+    return document
+
+
+def heading(document: Any, text: str, *, size: int = 14, space_after: int = 12) -> None:
+    """A bold heading paragraph in the UN style (not Word's blue built-in headings)."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(size)
+
+
+def rule_borders(table: Any) -> None:
+    """UN table rules: a line above and below the whole table, none between columns."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "bottom"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "6")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "000000")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def rule_below(cell: Any) -> None:
+    """A line under one cell (the heading row's rule)."""
+    properties = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    properties.append(borders)
+
+
+def repeat_as_heading(row: Any) -> None:
+    """Repeat the row at the top of every page, and never split a row across pages."""
+    properties = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        properties.append(OxmlElement(tag))
+
+
+def keep_row_together(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def save(document: Any, issued: dt.date) -> bytes:
+    """The document's bytes, with its dates and archive stamps taken from the issue date."""
+    moment = build_moment(issued).replace(tzinfo=None)
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "meetplan"
+    properties.created = properties.modified = moment
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_zip(buffer.getvalue(), build_moment(issued))

@@ -1,0 +1,272 @@
+"""The scheduler: a pure function from a meeting to its organization of work.
+
+Time is measured in plenary meetings: the session is the interval [0, N) and each agenda entry gets a
+sub-interval of it, in agenda order. The default reproduces the seeds: organizational entries open the
+1st plenary meeting and take no time of their own; the closing entries ("Other matters", "Adoption of the
+report") share the last plenary meeting; the substantive entries share the rest equally, in steps of half a
+meeting. An officer overrides this per entry with a ``share`` or a ``pin``.
+
+Each rule is a function that yields the problems it finds, so the violation explains itself; ``schedule``
+runs them all before laying out the agenda, and ``check`` lists what fails.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from meetplan.errors import PlanError, Problem
+from meetplan.model import AgendaItem, Allocation, ItemKind, Meeting, PlenaryMeeting, Schedule
+from meetplan.style import join_list, ordinal
+
+HALF = Fraction(1, 2)
+
+
+def plenary_meetings(meeting: Meeting) -> tuple[PlenaryMeeting, ...]:
+    """Number the plenary meetings the days and hours give, in order."""
+    slots = [(day.date, span) for day in meeting.days for span in day.hours]
+    return tuple(PlenaryMeeting(number=n, date=d, hours=h) for n, (d, h) in enumerate(slots, start=1))
+
+
+# --- the rules ---------------------------------------------------------------------------------------------
+
+Rule = Callable[[Meeting, tuple[PlenaryMeeting, ...]], Iterator[Problem]]
+
+
+def _problem(meeting: Meeting, message: str, item: AgendaItem | None = None, field: str | None = None) -> Problem:
+    if item is not None and item.origin is not None:
+        return Problem(file=item.origin.file, line=item.origin.line, field=field or item.origin.field, message=message)
+    return Problem(file=meeting.source or None, field=field, message=message)
+
+
+def _meetings(numbers: tuple[int, ...]) -> str:
+    """"the 2nd plenary meeting", "the 2nd and 3rd plenary meetings"."""
+    words = join_list(ordinal(n) for n in numbers)
+    return f"the {words} plenary meeting{'s' if len(numbers) > 1 else ''}"
+
+
+def rule_some_plenary_meeting(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
+    """The days and hours give at least one plenary meeting."""
+    if not plenaries:
+        yield _problem(meeting, "the days and hours give no plenary meeting", field="days")
+
+
+def rule_within_resources(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
+    """The days and hours do not plan more plenary meetings than the resources allow."""
+    if len(plenaries) > meeting.plenary_limit:
+        yield _problem(
+            meeting,
+            f"the days and hours give {len(plenaries)} plenary meetings, but the resources allow "
+            f"{meeting.plenary_limit} (meeting.plenary_meetings); remove hours or add an exception day",
+            field="days",
+        )
+
+
+def rule_pins_exist(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
+    """A pin names plenary meetings that the days and hours give."""
+    for entry in meeting.entries:
+        if entry.pin and entry.pin[-1] > len(plenaries):
+            yield _problem(
+                meeting,
+                f"item {entry.label} is pinned to {_meetings(entry.pin)}, but there are only {len(plenaries)}",
+                entry,
+                f"{entry.origin.field}.pin" if entry.origin else None,
+            )
+
+
+def rule_pins_in_agenda_order(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
+    """Pinned entries follow the agenda order; entries pinned to overlapping meetings are pinned alike."""
+    previous: AgendaItem | None = None
+    for entry in meeting.entries:
+        if not entry.pin:
+            continue
+        if previous is not None and entry.pin != previous.pin and entry.pin[0] <= previous.pin[-1]:
+            field = f"{entry.origin.field}.pin" if entry.origin else None
+            if entry.pin[0] < previous.pin[0] or entry.pin[-1] < previous.pin[-1]:
+                reason = "pins must follow the agenda order"
+            else:
+                reason = "entries that share a plenary meeting must be pinned to the same plenary meetings"
+            yield _problem(
+                meeting,
+                f"item {entry.label} is pinned to {_meetings(entry.pin)}, but item {previous.label}, which comes "
+                f"before it, is pinned to {_meetings(previous.pin)}: {reason}",
+                entry,
+                field,
+            )
+        previous = entry
+
+
+RULES: tuple[Rule, ...] = (rule_some_plenary_meeting, rule_within_resources, rule_pins_exist, rule_pins_in_agenda_order)
+
+
+def check(meeting: Meeting) -> list[Problem]:
+    """Every problem with the plan: the rules, then the layout of the agenda."""
+    plenaries = plenary_meetings(meeting)
+    problems = [problem for rule in RULES for problem in rule(meeting, plenaries)]
+    if not problems:
+        try:
+            _lay_out(meeting, len(plenaries))
+        except PlanError as error:
+            problems.extend(error.problems)
+    return problems
+
+
+# --- the layout ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Consecutive entries laid out together in [start, end): pinned alike, or free between pins."""
+
+    entries: tuple[AgendaItem, ...]
+    start: Fraction
+    end: Fraction
+    pinned: bool
+
+
+def _blocks(meeting: Meeting, count: int) -> list[_Block]:
+    entries = list(meeting.entries)
+    # The closing entries at the end of the agenda share the last plenary meeting unless told otherwise.
+    pins = {id(e): e.pin for e in entries}
+    for entry in reversed(entries):
+        if entry.kind is not ItemKind.CLOSING or entry.pin or entry.share is not None:
+            break
+        pins[id(entry)] = (count,)
+    groups: list[tuple[tuple[int, ...], list[AgendaItem]]] = []
+    for entry in entries:
+        pin = pins[id(entry)]
+        if groups and groups[-1][0] == pin:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((pin, [entry]))
+    blocks: list[_Block] = []
+    for index, (pin, members) in enumerate(groups):
+        if pin:
+            start, end = Fraction(pin[0] - 1), Fraction(pin[-1])
+        else:
+            start = blocks[-1].end if blocks else Fraction(0)
+            later = next((p for p, _ in groups[index + 1 :] if p), None)
+            end = Fraction(later[0] - 1) if later else Fraction(count)
+        blocks.append(_Block(tuple(members), start, end, bool(pin)))
+    return blocks
+
+
+def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
+    """The share of each entry in a block: explicit shares first, the rest split equally."""
+    available = block.end - block.start
+    given = [e.share for e in block.entries]
+    explicit = sum((s for s in given if s is not None), Fraction(0))
+    open_entries = [i for i, e in enumerate(block.entries) if e.share is None]
+    # Organizational and closing entries take no time of their own beside a substantive entry.
+    sharing = [i for i in open_entries if block.entries[i].kind is ItemKind.SUBSTANTIVE] or open_entries
+    remainder = available - explicit
+    labels = join_list(f"item {e.label}" for e in block.entries)
+    where = _span_words(block)
+    first = block.entries[0]
+    if remainder < 0:
+        raise PlanError([_problem(
+            meeting,
+            f"the plan needs more plenary meetings than the resources allow: {labels} are given "
+            f"{_number(explicit)} plenary meetings, but {where} offer {_number(available)}",
+            first,
+        )])
+    if not sharing:
+        if remainder > 0:
+            raise PlanError([_problem(
+                meeting,
+                f"the shares do not add up: {labels} are given {_number(explicit)} of the {_number(available)} "
+                f"plenary meetings that {where} offer; give the rest to an item or remove hours",
+                first,
+            )])
+        return [s or Fraction(0) for s in given]
+    parts = _split(remainder, len(sharing), exact=block.pinned)
+    if parts is None:
+        names = join_list(f"item {block.entries[i].label}" for i in sharing)
+        raise PlanError([_problem(
+            meeting,
+            f"the plan needs more plenary meetings than the resources allow: {names} need at least half a "
+            f"plenary meeting each, but {where} leave {_number(remainder)}; give shares, pin items or add hours",
+            block.entries[sharing[0]],
+        )])
+    result = [s if s is not None else Fraction(0) for s in given]
+    for index, part in zip(sharing, parts, strict=True):
+        result[index] = part
+    return result
+
+
+def _split(total: Fraction, count: int, *, exact: bool) -> list[Fraction] | None:
+    """Split ``total`` among ``count`` entries in half-meeting steps, the earlier entries taking the odd half."""
+    halves = total * 2
+    if halves.denominator == 1 and halves >= count:
+        base, extra = divmod(int(halves), count)
+        return [Fraction(base + (1 if i < extra else 0), 2) for i in range(count)]
+    if exact or total / count >= HALF:
+        return [total / count] * count
+    return None
+
+
+def _number(value: Fraction) -> str:
+    return str(int(value)) if value.denominator == 1 else f"{float(value):g}"
+
+
+def _span_words(block: _Block) -> str:
+    first, last = math.floor(block.start) + 1, math.ceil(block.end)
+    if last < first:
+        return f"the point before the {ordinal(first)} plenary meeting"
+    return _meetings(tuple(range(first, last + 1)))
+
+
+def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, Fraction]]:
+    """Each entry with its interval [start, end) in plenary meetings, in agenda order."""
+    intervals: list[tuple[AgendaItem, Fraction, Fraction]] = []
+    position = Fraction(0)
+    problems: list[Problem] = []
+    for block in _blocks(meeting, count):
+        if block.end < block.start:
+            problems.append(_problem(meeting, f"item {block.entries[0].label} has no room before the plenary meetings pinned after it", block.entries[0]))
+            continue
+        if block.start > position:
+            gap = tuple(range(math.floor(position) + 1, math.ceil(block.start) + 1))
+            problems.append(_problem(meeting, f"{_meetings(gap)} would have no agenda item: pin or share the items around it", block.entries[0]))
+        try:
+            shares = _shares(meeting, block)
+        except PlanError as error:
+            problems.extend(error.problems)
+            continue
+        position = block.start
+        for entry, portion in zip(block.entries, shares, strict=True):
+            intervals.append((entry, position, position + portion))
+            position += portion
+    if not problems and position < count:
+        gap = tuple(range(math.floor(position) + 1, count + 1))
+        problems.append(_problem(meeting, f"{_meetings(gap)} would have no agenda item: the shares do not add up to the {count} plenary meetings", None, "agenda"))
+    if problems:
+        raise PlanError(problems)
+    return intervals
+
+
+def _members(start: Fraction, end: Fraction, count: int) -> Iterator[tuple[int, Fraction]]:
+    """The plenary meetings (1-based) an interval falls in, with the share of each."""
+    if end == start:  # an entry without time of its own sits in the plenary meeting where it begins
+        yield min(math.floor(start), count - 1) + 1, Fraction(0)
+        return
+    for index in range(math.floor(start), math.ceil(end)):
+        overlap = min(end, Fraction(index + 1)) - max(start, Fraction(index))
+        if overlap > 0:
+            yield index + 1, overlap
+
+
+def schedule(meeting: Meeting) -> Schedule:
+    """The organization of work, or PlanError listing every rule the plan breaks."""
+    problems = check(meeting)
+    if problems:
+        raise PlanError(problems)
+    plenaries = plenary_meetings(meeting)
+    allocations: list[Allocation] = []
+    for entry, start, end in _lay_out(meeting, len(plenaries)):
+        for order, (plenary, portion) in enumerate(_members(start, end, len(plenaries))):
+            allocations.append(Allocation(plenary=plenary, item=entry, share=portion, continued=order > 0))
+    allocations.sort(key=lambda a: a.plenary)  # stable: agenda order within each plenary meeting
+    return Schedule(meeting=meeting, plenaries=plenaries, allocations=tuple(allocations))

@@ -1,0 +1,98 @@
+"""UN editorial forms: hours, dates, ordinals and lists, as the seeds and the UN Editorial Manual print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+
+from meetplan.model import Hours
+
+EN_DASH = "\u2013"
+EM_DASH = "\u2014"
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+
+
+def _clock(time: dt.time) -> tuple[str, str | None]:
+    """A time's figure and its marker: (10, a.m.), (10.30, a.m.), (noon, None), (midnight, None)."""
+    if time.minute == 0 and time.hour in (0, 12):
+        return ("midnight" if time.hour == 0 else "noon"), None
+    hour = time.hour % 12 or 12
+    figure = f"{hour}.{time.minute:02d}" if time.minute else str(hour)
+    return figure, ("a.m." if time.hour < 12 else "p.m.")
+
+
+def time_of_day(time: dt.time) -> str:
+    """"10 a.m.", "3.30 p.m.", "noon"."""
+    figure, marker = _clock(time)
+    return f"{figure} {marker}" if marker else figure
+
+
+def hours(span: Hours) -> str:
+    """"10 a.m.–1 p.m.", "3–6 p.m.", "10.30 a.m.–noon": the marker once when both ends share it."""
+    (start, start_marker), (end, end_marker) = _clock(span.start), _clock(span.end)
+    if start_marker is not None and start_marker == end_marker:
+        return f"{start}{EN_DASH}{end} {end_marker}"
+    left = f"{start} {start_marker}" if start_marker else start
+    right = f"{end} {end_marker}" if end_marker else end
+    return f"{left}{EN_DASH}{right}"
+
+
+def day_heading(date: dt.date) -> str:
+    """"Tuesday, 8 September": weekday, comma, day, month, no year."""
+    return f"{WEEKDAYS[date.weekday()]}, {date.day} {MONTHS[date.month - 1]}"
+
+
+def full_date(date: dt.date) -> str:
+    """"8 September 2020"."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """"8 and 9 September 2020", "11–13 September 2019", "30 May–1 June 2012"."""
+    if first == last:
+        return full_date(first)
+    joiner = " and " if (last - first).days == 1 else EN_DASH
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{joiner}{full_date(last)}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]}{joiner}{full_date(last)}"
+    return f"{full_date(first)}{joiner}{full_date(last)}"
+
+
+def ordinal(number: int) -> str:
+    """"1st", "2nd", "3rd", "4th", "11th", "22nd"."""
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def ordinal_word(number: int) -> str:
+    """"seventh"; figures with a suffix beyond the twentieth."""
+    return ORDINAL_WORDS[number - 1] if 1 <= number <= len(ORDINAL_WORDS) else ordinal(number)
+
+
+def join_list(names: Iterable[str]) -> str:
+    """"A, B and C": comma-separated, "and" before the last, no comma before "and"."""
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order by the name as written, ignoring case and accents."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
