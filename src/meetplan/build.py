@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from meetplan.model import Schedule
 from meetplan.render import Artifact
 
+# Reads an output of the previous build by its name in the output folder (None when there is none), so that a
+# renderer can carry identities forward (calendar UIDs and SEQUENCE) without doing I/O itself.
+PreviousReader = Callable[[str], bytes | None]
 
-def render_all(schedule: Schedule) -> list[Artifact]:
+
+def no_previous(name: str) -> bytes | None:
+    return None
+
+
+def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> list[Artifact]:
     """Render every output in memory; nothing is written until all of them have rendered."""
     from meetplan.render.annex import render_html, render_markdown, render_tsv
     from meetplan.render.annex_docx import render_docx

@@ -66,10 +66,10 @@ def build(config: Path, output: Path | None) -> None:
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
     from meetplan.build import render_all
-    from meetplan.output import write_artifacts
+    from meetplan.output import read_previous, write_artifacts
 
     folder = output or Path("output") / config.stem
-    written = write_artifacts(render_all(_schedule(config)), folder)
+    written = write_artifacts(render_all(_schedule(config), read_previous(folder)), folder)
     for path in written:
         click.echo(str(path))
 

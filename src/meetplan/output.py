@@ -7,7 +7,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from meetplan.errors import MeetplanError, Problem
@@ -43,6 +43,21 @@ def _checked_path(folder: Path, name: str) -> Path:
     if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") for p in parts):
         raise MeetplanError([Problem(file=name, message="an output name must stay inside the output folder")])
     return folder.joinpath(*parts)
+
+
+def read_previous(folder: Path) -> Callable[[str], bytes | None]:
+    """A reader of the previous build's outputs in ``folder``, by artifact name."""
+
+    def read(name: str) -> bytes | None:
+        path = _checked_path(folder, name)
+        try:
+            return path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as error:
+            raise MeetplanError([Problem(file=str(path), message=f"cannot read the previous output: {error.strerror}")]) from None
+
+    return read
 
 
 def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
