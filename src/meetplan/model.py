@@ -97,6 +97,10 @@ class Meeting:
     plenary_limit: int
     agenda: tuple[AgendaItem, ...]
     source: str = ""
+    delegations: tuple[Delegation, ...] = ()  # in the order the configuration lists them
+    registrations: RegistrationSource | None = None
+    seating: Seating | None = None
+    participants: tuple[Participant, ...] = ()  # in registration order
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:
@@ -139,3 +143,112 @@ class Schedule:
         members = set(item.sub_items or (item,))
         numbers = sorted({a.plenary for a in self.allocations if a.item in members})
         return tuple(self.plenaries[n - 1] for n in numbers)
+
+
+# --- participants -----------------------------------------------------------------------------------------
+
+
+class DelegationCategory(StrEnum):
+    """How a delegation attends, in the order the report lists attendance (paras. 27 to 31)."""
+
+    PARTY = "party"
+    SIGNATORY = "signatory"
+    NON_PARTY = "non-party State"
+    ORGANIZATION = "intergovernmental organization or United Nations entity"
+    PERMANENT_OBSERVER = "entity with a permanent observer office"
+    NGO = "non-governmental organization"
+
+    @property
+    def rank(self) -> int:
+        """0 for parties, 1 for signatories, ...: the report's order, also the seating priority."""
+        return list(DelegationCategory).index(self)
+
+    @property
+    def is_state(self) -> bool:
+        return self in (DelegationCategory.PARTY, DelegationCategory.SIGNATORY, DelegationCategory.NON_PARTY)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delegation:
+    """One attending delegation: a State, an organization or an NGO, under the name the report prints."""
+
+    name: str
+    category: DelegationCategory
+    group: str | None  # the UN regional group; None for organizations, the Holy See, the State of Palestine, the EU
+    time_zone: str  # IANA name of a representative zone (the capital's, or the headquarters')
+    origin: Origin | None = field(default=None, compare=False)
+
+
+class Attendance(StrEnum):
+    """How a person asked to take part."""
+
+    IN_PERSON = "in person"
+    ONLINE = "online"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    """One registered person. The e-mail address is for the secretariat only and is never published."""
+
+    given_name: str
+    family_name: str
+    title: str | None  # title or function, as registered
+    delegation: Delegation
+    email: str | None
+    requested: Attendance
+    row: int  # the row in the registrations file (the heading is row 1): registration order and where to look
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegistrationSource:
+    """Where the registrations are and which column holds what."""
+
+    path: str  # as resolved against the configuration file's folder
+    columns: tuple[tuple[str, str], ...]  # (field, column heading), e.g. ("given_name", "First Name")
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Seating:
+    """The meeting room: how many seats, and how many of them one delegation may take, by category."""
+
+    capacity: int
+    quota: tuple[tuple[DelegationCategory, int], ...] = ()  # seats per delegation; a category absent: no limit
+
+    def quota_for(self, category: DelegationCategory) -> int | None:
+        return dict(self.quota).get(category)
+
+
+class Placement(StrEnum):
+    ROOM = "in the room"
+    ONLINE = "online"
+    WAITING = "waiting list"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Seat:
+    """Where one participant takes part, and, when a requested seat was not given, why."""
+
+    participant: Participant
+    placement: Placement
+    reason: str | None = None  # set exactly when the person asked for a seat and did not get one
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SeatPlan:
+    """The seating decision: every participant exactly once, in priority order within each list."""
+
+    capacity: int
+    seats: tuple[Seat, ...]
+
+    def placed(self, placement: Placement) -> tuple[Seat, ...]:
+        return tuple(seat for seat in self.seats if seat.placement is placement)
+
+    @property
+    def not_seated(self) -> tuple[Seat, ...]:
+        """Everyone who asked for a seat in the room and did not get one."""
+        return tuple(seat for seat in self.seats if seat.reason is not None)
