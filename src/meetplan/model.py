@@ -240,7 +240,7 @@ class Seat:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SeatPlan:
-    """The seating decision: every participant exactly once, in priority order within each list."""
+    """The seating decision: every participant exactly once; the waiting list in the order seats are offered."""
 
     capacity: int
     seats: tuple[Seat, ...]

@@ -36,41 +36,91 @@ def load_yaml(text: str, file: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise ConfigError([Problem(file=file, line=line, message=f"not valid YAML: {error.problem}")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise ConfigError([Problem(file=file, line=line, message=f"not valid YAML: character #x{error.character:04x} is not allowed in YAML text")]) from None
     except yaml.YAMLError as error:
-        raise ConfigError([Problem(file=file, message=f"not valid YAML: {error}")]) from None
+        raise ConfigError([Problem(file=file, message=f"not valid YAML: {' '.join(str(error).split())}")]) from None
     if node is None:
         return None
+    _check_size(node, file)
     problems: list[Problem] = []
-    value = _build(node, yaml.SafeLoader(""), file, problems)
+    value = _build(node, yaml.SafeLoader(""), file, problems, "")
     if problems:
         raise ConfigError(problems)
     return value
 
 
-def _build(node: yaml.Node, constructor: yaml.SafeLoader, file: str, problems: list[Problem]) -> Any:
+MAX_VALUES = 100_000  # a meeting's configuration has a few hundred; aliases must not multiply them
+
+
+def _check_size(root: yaml.Node, file: str) -> None:
+    """Refuse aliases that refer to themselves or multiply into a huge document ("billion laughs")."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in open_nodes:
+            raise ConfigError([Problem(file=file, line=node.start_mark.line + 1, message="not valid here: an alias refers to the value that contains it")])
+        open_nodes.add(id(node))
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        total = 1 + sum(size(child) for child in children)
+        if total > MAX_VALUES:
+            raise ConfigError([Problem(file=file, line=node.start_mark.line + 1, message=f"its anchors and aliases expand to more than {MAX_VALUES:,} values; a configuration is far smaller")])
+        open_nodes.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    size(root)
+
+
+def _field(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _build(node: yaml.Node, constructor: yaml.SafeLoader, file: str, problems: list[Problem], path: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
-        constructor.flatten_mapping(node)  # resolves "<<" merge keys
-        for key_node, value_node in node.value:
-            key = _build(key_node, constructor, file, problems)
+        own = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        try:
+            constructor.flatten_mapping(node)  # resolves "<<" merge keys: the merged pairs come first
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            problems.append(Problem(file=file, line=mark.line + 1 if mark else None, field=path or None, message=f"cannot merge: {error.problem}"))
+            return mapping
+        merged = len(node.value) - own
+        given_here: set[Any] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = _build(key_node, constructor, file, problems, path)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str | int | dt.date):
-                problems.append(Problem(file=file, line=line, message="keys must be plain text"))
+                problems.append(Problem(file=file, line=line, field=path or None, message="keys must be plain text"))
                 continue
-            if key in mapping:
-                problems.append(Problem(file=file, line=line, field=str(key), message="key given twice"))
-            mapping[key] = _build(value_node, constructor, file, problems)
+            # A key given here overrides the same key merged in with "<<"; given twice here, it is a mistake.
+            if index >= merged:
+                if key in given_here:
+                    problems.append(Problem(file=file, line=line, field=_field(path, key), message="key given twice"))
+                given_here.add(key)
+            mapping[key] = _build(value_node, constructor, file, problems, _field(path, key))
             mapping.key_lines[key] = line
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        sequence = LineList(_build(child, constructor, file, problems) for child in node.value)
+        sequence = LineList(_build(child, constructor, file, problems, f"{path}[{index}]") for index, child in enumerate(node.value, start=1))
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
         return sequence
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
-        problems.append(Problem(file=file, line=node.start_mark.line + 1, message=f"unreadable value: {error}"))
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # such as 2020-02-30: the date check explains it, with its field
+        problems.append(Problem(file=file, line=node.start_mark.line + 1, field=path or None, message=f"unreadable value: {error}"))
         return None

@@ -114,13 +114,14 @@ body { font-family: "Times New Roman", Times, serif; font-size: 10pt; line-heigh
 .symbol { text-align: right; font-weight: bold; }
 h1 { font-size: 14pt; font-weight: bold; margin: 0 0 0.6em; }
 h2 { font-size: 12pt; font-weight: bold; margin: 0 0 1em; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 thead { display: table-header-group; }
 th { font-weight: normal; text-align: left; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; padding: 3pt 6pt 3pt 0; }
 td { vertical-align: top; padding: 2pt 6pt 2pt 0; }
 tr { break-inside: avoid; }
 tbody tr:last-child td { border-bottom: 0.75pt solid #000; }
 tr.day td { padding-top: 8pt; }
+tr.day td:first-child { white-space: nowrap; overflow: visible; }  /* the date runs on into the empty cells */
 col.time { width: 22%; } col.item { width: 12%; }"""
 
 

@@ -9,7 +9,7 @@ from meetplan.render import Artifact
 from meetplan.render import word
 from meetplan.render.annex import CONTINUED, HEADINGS, TITLE, annex_rows
 
-WIDTHS = (Cm(3.6), Cm(2.0), Cm(11.0))
+WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
 
 
 def render_docx(schedule: Schedule) -> Artifact:
@@ -21,6 +21,8 @@ def render_docx(schedule: Schedule) -> Artifact:
     table = document.add_table(rows=1 + len(rows), cols=3)
     table.autofit = False
     word.rule_borders(table)
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width
     for row in table.rows:
         for cell, width in zip(row.cells, WIDTHS, strict=True):
             cell.width = width

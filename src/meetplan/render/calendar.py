@@ -1,0 +1,324 @@
+"""The plenary meetings as an iCalendar file that imports into every client and updates in place.
+
+A plenary meeting's identity is the meeting's document symbol and the plenary meeting's number ("the 3rd
+plenary meeting of CTOC/COP/WG.7/2020/1"): moving it to other hours keeps its UID, so an imported calendar
+moves the event instead of adding a second one. The previous issue of the calendar (the file this one
+replaces) is the only memory between builds: it gives each event's SEQUENCE, which goes up exactly when
+what a delegate sees changes, and the plenary meetings that were dropped, which are sent again as
+STATUS:CANCELLED so that they leave every calendar that imported them.
+
+Nothing here reads the clock: DTSTAMP, CREATED and LAST-MODIFIED come from the issue date (or
+SOURCE_DATE_EPOCH), so the same configuration and the same previous calendar give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from meetplan.errors import MeetplanError, Problem
+from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
+from meetplan.render import Artifact
+from meetplan.render.ooxml import build_moment
+from meetplan.style import EM_DASH, ordinal, ordinal_word
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
+NAME = "calendar.ics"
+MEDIA_TYPE = "text/calendar"
+# Stable across meetplan versions: some clients de-duplicate subscriptions by PRODID.
+PRODID = "-//meetplan//Plenary meetings//EN"
+UID_DOMAIN = "meetplan"
+CANCELLED_PREFIX = "Cancelled: "
+
+# What a delegate sees of an event; a change to any of these raises its SEQUENCE. DTSTAMP, SEQUENCE, CREATED
+# and LAST-MODIFIED describe the issue, not the plenary meeting, and are left out on purpose.
+CONTENT = ("SUMMARY", "DESCRIPTION", "LOCATION", "DTSTART", "DTEND", "URL", "CONFERENCE", "STATUS")
+
+# A revised or corrected document keeps the meeting it belongs to: "…/2020/1/Rev.1" is still "…/2020/1".
+_REVISION_SUFFIX = re.compile(r"(/(Rev|Corr)\.\d+)+$", re.IGNORECASE)
+_UID_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
+# Control characters other than the line break and the tab have no place in a TEXT value (RFC 5545 3.3.11).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def meeting_key(meeting: Meeting) -> str:
+    """The part of every UID that names the meeting: its symbol without revision suffixes, as ASCII."""
+    stem = _REVISION_SUFFIX.sub("", meeting.symbol.strip())
+    return _UID_UNSAFE.sub("-", stem).strip("-.") or "meeting"
+
+
+def plenary_uid(meeting: Meeting, number: int) -> str:
+    """"CTOC-COP-WG.7-2020-1-plenary-3@meetplan": the same for the same plenary meeting in every issue."""
+    return f"{meeting_key(meeting)}-plenary-{number}@{UID_DOMAIN}"
+
+
+def _uid_number(meeting: Meeting, uid: str) -> int | None:
+    """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
+    match = re.fullmatch(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]*)@{re.escape(UID_DOMAIN)}", uid)
+    return int(match.group(1)) if match else None
+
+
+def clean_text(value: str) -> str:
+    """Input text as a TEXT value: one kind of line break, no control characters."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", value)
+
+
+def _text(value: str) -> Any:
+    """A TEXT property escaped as RFC 5545 says.
+
+    icalendar turns a backslash followed by "N" in the text into a line break before escaping; a title such
+    as "C:\\Nations" must come back as typed, so the escaping is done here.
+    """
+    from icalendar import vText
+
+    class Text(vText):
+        def to_ical(self) -> bytes:
+            escaped = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+            return escaped.encode("utf-8")
+
+    return Text(clean_text(value))
+
+
+# --- what each plenary meeting says ---------------------------------------------------------------------------
+
+
+def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
+    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"."""
+    return f"{meeting.body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
+
+
+def location(meeting: Meeting) -> str:
+    if meeting.format is Format.ONLINE:
+        return f"Online ({meeting.online.platform})" if meeting.online else "Online"
+    return f"{meeting.room}, {meeting.venue}" if meeting.room else meeting.venue
+
+
+def description(schedule: Schedule, plenary: PlenaryMeeting) -> str:
+    """The session, the agenda items taken up (as the annex lists them), and how to connect."""
+    meeting = schedule.meeting
+    lines = [
+        f"{ordinal_word(meeting.ordinal).capitalize()} meeting of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
+        "",
+        "Agenda items:",
+    ]
+    for allocation in schedule.allocations_in(plenary.number):
+        continued = " (continued)" if allocation.continued else ""
+        lines.append(f"{allocation.item.label} {allocation.item.title}{continued}")
+    online = meeting.online
+    if online is not None and meeting.format is not Format.IN_PERSON:
+        how = "Hybrid meeting: in the room or online" if meeting.format is Format.HYBRID else "Online meeting"
+        lines += ["", f"{how} through {online.platform}" + (f": {online.url}" if online.url else "")]
+    lines += ["", f"Organization of work: {meeting.symbol}"]
+    return "\n".join(lines)
+
+
+def _local(day: dt.date, time: dt.time, zone: str) -> dt.datetime:
+    return dt.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
+    """The event's content: what a delegate sees, without the issue's stamps."""
+    from icalendar import Event, vUri
+
+    meeting = schedule.meeting
+    event = Event()
+    event.add("UID", plenary_uid(meeting, plenary.number))
+    event.add("SUMMARY", _text(summary(meeting, plenary)))
+    event.add("DTSTART", _local(plenary.date, plenary.hours.start, meeting.time_zone))
+    event.add("DTEND", _local(plenary.date, plenary.hours.end, meeting.time_zone))
+    event.add("LOCATION", _text(location(meeting)))
+    event.add("DESCRIPTION", _text(description(schedule, plenary)))
+    if meeting.online is not None and meeting.online.url and meeting.format is not Format.IN_PERSON:
+        event.add("URL", vUri(meeting.online.url))
+        # A parameter value cannot carry a double quote or a line break (RFC 6868 aside); the platform name
+        # is a label, so it loses them rather than breaking the property.
+        label = re.sub(r'["\s]+', " ", clean_text(meeting.online.platform)).strip()
+        event.add(
+            "CONFERENCE",
+            vUri(meeting.online.url),
+            parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"},
+        )
+    event.add("STATUS", "CONFIRMED")
+    return event
+
+
+# --- the previous issue -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PriorEvent:
+    """One event of this meeting as the previous issue sent it."""
+
+    number: int
+    event: Event
+    sequence: int
+    fingerprint: tuple[str, ...]
+    cancelled: bool
+
+
+def fingerprint(event: Event) -> tuple[str, ...]:
+    """The content lines a delegate sees, as text, after a round trip through the parser.
+
+    New and previous events both go through the same parse and write, so a difference means the content
+    changed, not that it was spelled differently.
+    """
+    from icalendar import Event
+
+    parsed = Event.from_ical(event.to_ical())
+    unfolded = re.sub(r"\r\n[ \t]", "", parsed.to_ical(sorted=True).decode("utf-8"))
+    return tuple(sorted(line for line in unfolded.split("\r\n") if re.split(r"[;:]", line, maxsplit=1)[0].upper() in CONTENT))
+
+
+def read_prior(meeting: Meeting, previous: bytes | None) -> dict[str, PriorEvent]:
+    """The previous issue's events of this meeting, by UID; events of other meetings are not ours to touch."""
+    if previous is None:
+        return {}
+    from icalendar import Calendar
+
+    try:
+        calendar = Calendar.from_ical(previous)
+        events = calendar.walk("VEVENT")
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise MeetplanError([Problem(file=NAME, message=(
+            f"the previous calendar in the output folder cannot be read ({error}); without it the events cannot "
+            "be updated in place: restore it, or remove it to start a new series of events"
+        ))]) from None
+    prior: dict[str, PriorEvent] = {}
+    for event in events:
+        uid = str(event.get("UID", ""))
+        number = _uid_number(meeting, uid)
+        if number is None:
+            continue
+        sequence = int(event.get("SEQUENCE", 0))
+        if uid in prior and prior[uid].sequence >= sequence:
+            continue
+        prior[uid] = PriorEvent(
+            number=number,
+            event=event,
+            sequence=sequence,
+            fingerprint=fingerprint(event),
+            cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
+        )
+    return prior
+
+
+def _moment_of(event: Event, name: str) -> dt.datetime | None:
+    prop = event.get(name)
+    value = getattr(prop, "dt", None)
+    return value if isinstance(value, dt.datetime) and value.tzinfo is not None else None
+
+
+def _cancelled(prior: PriorEvent) -> Event:
+    """A dropped plenary meeting, sent again with its last content and STATUS:CANCELLED."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("UID", str(prior.event["UID"]))
+    title = str(prior.event.get("SUMMARY", ""))
+    # Clients that ignore STATUS on import still show the word.
+    event.add("SUMMARY", _text(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title))
+    for name in ("DTSTART", "DTEND"):
+        value = getattr(prior.event.get(name), "dt", None)
+        if isinstance(value, dt.datetime):
+            # A zone the previous issue named but the database lacks is kept as the same instant in UTC.
+            if not isinstance(value.tzinfo, zoneinfo.ZoneInfo):
+                value = value.astimezone(dt.UTC)
+            event.add(name, value)
+        elif value is not None:
+            event.add(name, value)
+    for name in ("LOCATION", "DESCRIPTION"):
+        if name in prior.event:
+            event.add(name, _text(str(prior.event[name])))
+    event.add("STATUS", "CANCELLED")
+    return event
+
+
+# --- the calendar -------------------------------------------------------------------------------------------------
+
+
+def _time_zones(events: list[Event]) -> list[str]:
+    names = {
+        str(event[name].params["TZID"])
+        for event in events
+        for name in ("DTSTART", "DTEND")
+        if name in event and "TZID" in event[name].params
+    }
+    return sorted(names)
+
+
+def _years(events: list[Event]) -> tuple[int, int]:
+    years = [event[name].dt.year for event in events for name in ("DTSTART", "DTEND") if name in event]
+    return min(years), max(years)
+
+
+def build_calendar(schedule: Schedule, previous: bytes | None = None) -> Calendar:
+    """The calendar: this issue's plenary meetings, then the dropped ones, cancelled."""
+    from icalendar import Calendar, Timezone
+
+    meeting = schedule.meeting
+    moment = build_moment(meeting.issued)
+    prior = read_prior(meeting, previous)
+
+    stamped: list[tuple[Event, int, dt.datetime]] = []
+    current = set()
+    for plenary in schedule.plenaries:
+        event = plenary_event(schedule, plenary)
+        uid = str(event["UID"])
+        current.add(uid)
+        before = prior.get(uid)
+        if before is None:
+            stamped.append((event, 0, moment))
+        elif before.fingerprint == fingerprint(event):
+            stamped.append((event, before.sequence, _moment_of(before.event, "LAST-MODIFIED") or moment))
+        else:
+            stamped.append((event, before.sequence + 1, moment))
+    for uid, before in sorted(prior.items(), key=lambda pair: (pair[1].number, pair[0])):
+        if uid in current:
+            continue
+        if before.cancelled:
+            # Already cancelled in an earlier issue: sent again unchanged, so it stays cancelled everywhere.
+            event = _cancelled(before)
+            unchanged = fingerprint(event) == before.fingerprint
+            sequence = before.sequence if unchanged else before.sequence + 1
+            modified = (_moment_of(before.event, "LAST-MODIFIED") if unchanged else None) or moment
+            stamped.append((event, sequence, modified))
+        else:
+            stamped.append((_cancelled(before), before.sequence + 1, moment))
+
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    # No METHOD: a file for import, not a scheduling message (libical refuses METHOD:PUBLISH without ORGANIZER,
+    # and meetplan publishes no organizer's address).
+    name = f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting"
+    calendar.add("NAME", _text(name))
+    calendar.add("X-WR-CALNAME", _text(name))
+    events = [event for event, _, _ in stamped]
+    if events:
+        first, last = _years(events)
+        for zone in _time_zones(events):
+            timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
+            # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
+            timezone.pop("COMMENT", None)
+            calendar.add_component(timezone)
+    for event, sequence, modified in stamped:
+        before = prior.get(str(event["UID"]))
+        created = _moment_of(before.event, "CREATED") if before else None
+        event.add("SEQUENCE", sequence)
+        event.add("DTSTAMP", moment)
+        event.add("CREATED", created or moment)
+        event.add("LAST-MODIFIED", modified)
+        calendar.add_component(event)
+    return calendar
+
+
+def render_calendar(schedule: Schedule, previous: bytes | None = None) -> Artifact:
+    """calendar.ics: ``previous`` is the calendar this one replaces (None for the first issue)."""
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=build_calendar(schedule, previous).to_ical(sorted=False))
