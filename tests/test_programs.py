@@ -91,4 +91,4 @@ def test_chromium_prints_the_html_annex_rows_in_order(built: dict[int, Path], ye
     pdf = html_to_pdf(built[year] / "annex.html")
     assert_rows_in_order(pdf_text(pdf), seed_annex_rows(year))
     info = subprocess.run([require_program("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True).stdout
-    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), info
+    assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
