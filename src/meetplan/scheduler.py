@@ -159,26 +159,33 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
     given = [e.share for e in block.entries]
     explicit = sum((s for s in given if s is not None), Fraction(0))
     open_entries = [i for i, e in enumerate(block.entries) if e.share is None]
-    # Organizational and closing entries take no time of their own beside a substantive entry.
-    sharing = [i for i in open_entries if block.entries[i].kind is ItemKind.SUBSTANTIVE] or open_entries
+    # Organizational and closing entries take no time of their own beside a substantive entry, even one
+    # whose share is given; in a block without any substantive entry they share the time themselves.
+    has_substantive = any(e.kind is ItemKind.SUBSTANTIVE for e in block.entries)
+    sharing = [i for i in open_entries if block.entries[i].kind is ItemKind.SUBSTANTIVE or not has_substantive]
     remainder = available - explicit
-    labels = join_list(f"item {e.label}" for e in block.entries)
+    # Name the entries whose shares are given, and point at the first share: that is what to change.
+    shared = [e for e in block.entries if e.share is not None] or list(block.entries)
+    labels = join_list(f"item {e.label}" for e in shared) + (" is" if len(shared) == 1 else " are")
     where = _span_words(block)
-    first = block.entries[0]
+    first = shared[0]
+    share_field = f"{first.origin.field}.share" if first.origin and first.share is not None else None
     if remainder < 0:
         raise PlanError([_problem(
             meeting,
-            f"the plan needs more plenary meetings than the resources allow: {labels} are given "
+            f"the plan needs more plenary meetings than the resources allow: {labels} given "
             f"{_number(explicit)} plenary meetings, but {where} offer {_number(available)}",
             first,
+            share_field,
         )])
     if not sharing:
         if remainder > 0:
             raise PlanError([_problem(
                 meeting,
-                f"the shares do not add up: {labels} are given {_number(explicit)} of the {_number(available)} "
+                f"the shares do not add up: {labels} given {_number(explicit)} of the {_number(available)} "
                 f"plenary meetings that {where} offer; give the rest to an item or remove hours",
                 first,
+                share_field,
             )])
         return [s or Fraction(0) for s in given]
     parts = _split(remainder, len(sharing), exact=block.pinned)
@@ -186,8 +193,8 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
         names = join_list(f"item {block.entries[i].label}" for i in sharing)
         raise PlanError([_problem(
             meeting,
-            f"the plan needs more plenary meetings than the resources allow: {names} need at least half a "
-            f"plenary meeting each, but {where} leave {_number(remainder)}; give shares, pin items or add hours",
+            f"the plan needs more plenary meetings than the resources allow: {names}{' needs' if len(sharing) == 1 else ' need'} at least half a "
+            f"plenary meeting{'' if len(sharing) == 1 else ' each'}, but {where} leave {_number(remainder)}; give shares, pin items or add hours",
             block.entries[sharing[0]],
         )])
     result = [s if s is not None else Fraction(0) for s in given]
@@ -234,6 +241,7 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
             shares = _shares(meeting, block)
         except PlanError as error:
             problems.extend(error.problems)
+            position = max(position, block.end)  # the block is wrong, not the plenary meetings after it
             continue
         position = block.start
         for entry, portion in zip(block.entries, shares, strict=True):
