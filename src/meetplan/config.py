@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
+from meetplan import participants
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import AgendaItem, Day, Format, Hours, ItemKind, Meeting, Online, Origin
 from meetplan.yamlsource import LineDict, LineList, load_yaml
@@ -29,7 +30,8 @@ MEETING_KEYS = (
 DAYS_KEYS = ("first", "last", "hours", "weekends", "exceptions")
 ITEM_KEYS = ("number", "title", "kind", "documents", "share", "pin", "sub_items")
 SUB_ITEM_KEYS = ("letter", "title", "kind", "documents", "share", "pin")
-TOP_KEYS = ("meeting", "days", "agenda")
+REQUIRED_TOP_KEYS = ("meeting", "days", "agenda")
+TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants")
 
 # Titles by which the default allocation recognizes the organizational and closing items.
 ORGANIZATIONAL_TITLES = ("organizational matters", "opening of the session", "opening of the meeting")
@@ -87,6 +89,8 @@ def _join(prefix: str, key: str) -> str:
 
 
 def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
     if isinstance(value, LineDict):
         return "a mapping"
     if isinstance(value, LineList):
@@ -128,8 +132,9 @@ def date(value: Any) -> dt.date:
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        except ValueError as error:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ValueError(f"{value.strip()} is not a date in the calendar ({error})") from None
     raise ValueError(f"must be a date written YYYY-MM-DD, such as 2020-09-08, not {_kind(value)}")
 
 
@@ -401,11 +406,14 @@ def _parse_online(value: Any) -> Online:
 def parse(data: Any, file: str) -> Meeting:
     """Turn parsed YAML into the model, or raise ConfigError listing every problem."""
     reader = _Reader(file)
+    if data is None:
+        reader.problem(None, "(file)", "is empty; a configuration has the sections meeting, days and agenda (meetplan init FILE writes a starter)")
+        raise ConfigError(reader.problems)
     root = reader.mapping(data, "(file)", 1)
     if root is None:
         raise ConfigError(reader.problems)
     reader.known_keys(root, TOP_KEYS, "")
-    for key in TOP_KEYS:
+    for key in REQUIRED_TOP_KEYS:
         if key not in root:
             reader.problem(None, key, "missing section")
     meeting = reader.mapping(root.get("meeting"), "meeting", root.key_lines.get("meeting")) if "meeting" in root else None
@@ -415,6 +423,10 @@ def parse(data: Any, file: str) -> Meeting:
     days_data = reader.mapping(root.get("days"), "days", root.key_lines.get("days")) if "days" in root else None
     days = _parse_days(reader, days_data, zone) if days_data is not None else ()
     agenda = _parse_agenda(reader, root["agenda"], root.key_lines["agenda"]) if "agenda" in root else ()
+    delegations = participants.parse_delegations(reader, root["delegations"], root.key_lines["delegations"]) if "delegations" in root else ()
+    registrations, seating = participants.parse_participants(reader, root["participants"], root.key_lines["participants"], file) if "participants" in root else (None, None)
+    if registrations is not None and not delegations:
+        reader.problem(root.key_lines["participants"], "participants", "registrations need the delegations: section to say who attends")
     fmt = reader.take(meeting, "format", "meeting", meeting_format) or Format.IN_PERSON
     result = Meeting(
         body=reader.take(meeting, "body", "meeting", text, required=True) or "",
@@ -432,6 +444,9 @@ def parse(data: Any, file: str) -> Meeting:
         plenary_limit=reader.take(meeting, "plenary_meetings", "meeting", positive_int, required=True) or 0,
         agenda=agenda,
         source=file,
+        delegations=delegations,
+        registrations=registrations,
+        seating=seating,
     )
     if fmt is not Format.IN_PERSON and result.online is None and "online" not in meeting:
         reader.problem(meeting.line, "meeting.online", f"missing: a {fmt.value} meeting needs the platform (and link) delegates connect through")
@@ -469,4 +484,5 @@ def read_text(path: Path) -> str:
 def load(path: Path | str) -> Meeting:
     """Read and parse a configuration file."""
     path = Path(path)
-    return parse(load_yaml(read_text(path), str(path)), str(path))
+    # The registrations are read once the configuration is valid: rows are checked against its delegations.
+    return participants.attach_registrations(parse(load_yaml(read_text(path), str(path)), str(path)))

@@ -8,7 +8,7 @@ that is given back. Everyone appears exactly once.
 
 from __future__ import annotations
 
-from meetplan.model import Attendance, Delegation, Format, Meeting, Participant, Placement, Seat, SeatPlan, Seating
+from meetplan.model import Attendance, Delegation, Format, Meeting, Participant, Placement, Seat, Seating, SeatPlan
 
 HELD_ONLINE = "the meeting is held online"
 ROOM_FULL = "the room is full"
