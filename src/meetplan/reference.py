@@ -1,0 +1,202 @@
+"""Reference data: States with their UN Terminology short names, and the usual organizations.
+
+The data ship with the package as data/states.csv and data/organizations.csv; data/SOURCES.md names the source
+and licence of every column. Both files are parsed once, on first use, so that importing this module costs
+nothing to a command that never looks a name up.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TypeVar
+
+from meetplan.style import sort_key
+
+# The six official languages in the UN's own order (alphabetical in English); State.names follows it.
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+GROUPS = (
+    "African States",
+    "Asia-Pacific States",
+    "Eastern European States",
+    "Latin American and Caribbean States",
+    "Western European and other States",
+)
+
+KINDS = (
+    "intergovernmental organization",
+    "United Nations entity",
+    "entity with a permanent observer office",
+    "regional economic integration organization",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class State:
+    """A Member State or non-member observer State, named as UN Terminology names it."""
+
+    name: str  # English short name: "Iran (Islamic Republic of)", "Türkiye"
+    names: tuple[str, ...]  # the short names in the six official languages, in LANGUAGES order
+    iso2: str
+    iso3: str
+    group: str | None  # one of GROUPS; None for the observer States
+    time_zone: str  # IANA zone of the capital
+    observer: bool  # a non-member observer State (Holy See, State of Palestine)
+
+    def name_in(self, language: str) -> str:
+        """The short name in an official language: "ar", "zh", "en", "fr", "ru" or "es"."""
+        try:
+            return self.names[LANGUAGES.index(language)]
+        except ValueError:
+            raise ValueError(f"unknown language {language!r}: expected one of {', '.join(LANGUAGES)}") from None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organization:
+    """An intergovernmental organization, United Nations entity or other entity that sends observers."""
+
+    name: str  # as UN reports write it: "International Criminal Police Organization (INTERPOL)"
+    kind: str  # one of KINDS
+    time_zone: str  # IANA zone of the headquarters
+
+
+def states() -> tuple[State, ...]:
+    """All Member States and observer States, in the alphabetical order of their English short names."""
+    return _states_and_aliases()[0]
+
+
+def organizations() -> tuple[Organization, ...]:
+    """The organizations known to meetplan, in the alphabetical order of their names."""
+    return _organizations_and_aliases()[0]
+
+
+def find_state(name: str) -> State | None:
+    """The State of that short name or a common other form ("Turkey", "Czech Republic"), ignoring case and accents."""
+    return _states_and_aliases()[1].get(_lookup_key(name))
+
+
+def find_organization(name: str) -> Organization | None:
+    """The organization of that name or acronym ("IOM", "Frontex"), also when written "Name (ACRONYM)"."""
+    index = _organizations_and_aliases()[1]
+    found = index.get(_lookup_key(name))
+    if found is None and (parts := re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", name)):
+        # Documents often add the acronym after the name; either half may be the form we know.
+        found = index.get(_lookup_key(parts[1])) or index.get(_lookup_key(parts[2]))
+    return found
+
+
+def suggest(name: str, n: int = 3) -> list[str]:
+    """The known names (States and organizations) nearest to a name that was not found, best first."""
+    query = _lookup_key(name)
+    if not query:
+        return []
+    scores: dict[str, float] = {}
+    for key, canonical in _suggestion_keys():
+        if key == query:
+            score = 1.0
+        elif len(query) >= 3 and re.match(re.escape(query) + r"\b", key):
+            # "Korea" is the start of "Korea (the Republic of)" and of the DPRK's ISO form: offer both.
+            score = 0.9
+        else:
+            score = difflib.SequenceMatcher(None, query, key).ratio()
+        scores[canonical] = max(score, scores.get(canonical, 0.0))
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], sort_key(item[0])))
+    if not ranked or ranked[0][1] < _SUGGEST_CUTOFF:
+        return []
+    # Only names about as near as the best one: "Swizerland" should not also offer "Eswatini" (via "Swaziland").
+    floor = max(_SUGGEST_CUTOFF, ranked[0][1] - _SUGGEST_MARGIN)
+    return [canonical for canonical, score in ranked[:n] if score >= floor]
+
+
+_SUGGEST_CUTOFF = 0.6  # difflib's own default for get_close_matches
+_SUGGEST_MARGIN = 0.08
+
+
+def _lookup_key(name: str) -> str:
+    """A name folded for lookup: no case, accents, typographic apostrophes, extra spaces or leading "the"."""
+    folded = sort_key(name).replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    folded = re.sub(r"[\u2010-\u2015]", "-", folded)
+    folded = " ".join(folded.split())
+    return folded.removeprefix("the ")
+
+
+def _read(filename: str) -> list[dict[str, str]]:
+    # Through importlib.resources so that the files are found in a wheel or a zip as well as in the source tree.
+    text = (resources.files("meetplan") / "data" / filename).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _other_names(field: str) -> list[str]:
+    # Semicolons, because other forms such as "Iran, Islamic Republic of" contain commas.
+    return [part.strip() for part in field.split(";") if part.strip()]
+
+
+_Entry = TypeVar("_Entry", State, Organization)
+
+
+def _index(entries: Iterable[tuple[list[str], _Entry]], filename: str) -> dict[str, _Entry]:
+    index: dict[str, _Entry] = {}
+    for forms, value in entries:
+        for form in forms:
+            previous = index.setdefault(_lookup_key(form), value)
+            if previous is not value:
+                raise ValueError(f"{filename}: {form!r} names two entries")
+    return index
+
+
+@functools.cache
+def _states_and_aliases() -> tuple[tuple[State, ...], dict[str, State], tuple[tuple[str, str], ...]]:
+    rows = _read("states.csv")
+    entries: list[tuple[list[str], State]] = []
+    for line, row in enumerate(rows, start=2):
+        group = row["group"] or None
+        if group is not None and group not in GROUPS:
+            raise ValueError(f"states.csv:{line}: unknown regional group {group!r}")
+        if row["observer"] not in ("true", "false"):
+            raise ValueError(f"states.csv:{line}: observer must be true or false, not {row['observer']!r}")
+        names = tuple(row[f"name_{language}"] for language in LANGUAGES)
+        if not all(names):
+            raise ValueError(f"states.csv:{line}: a short name is missing")
+        state = State(
+            name=row["name_en"],
+            names=names,
+            iso2=row["iso2"],
+            iso3=row["iso3"],
+            group=group,
+            time_zone=row["time_zone"],
+            observer=row["observer"] == "true",
+        )
+        entries.append(([state.name, *_other_names(row["other_names"])], state))
+    index = _index(entries, "states.csv")
+    ordered = tuple(sorted((state for _, state in entries), key=lambda state: sort_key(state.name)))
+    keys = tuple((key, value.name) for key, value in index.items())
+    return ordered, index, keys
+
+
+@functools.cache
+def _organizations_and_aliases() -> tuple[
+    tuple[Organization, ...], dict[str, Organization], tuple[tuple[str, str], ...]
+]:
+    rows = _read("organizations.csv")
+    entries: list[tuple[list[str], Organization]] = []
+    for line, row in enumerate(rows, start=2):
+        if row["kind"] not in KINDS:
+            raise ValueError(f"organizations.csv:{line}: unknown kind {row['kind']!r}")
+        organization = Organization(name=row["name"], kind=row["kind"], time_zone=row["time_zone"])
+        entries.append(([organization.name, *_other_names(row["other_names"])], organization))
+    index = _index(entries, "organizations.csv")
+    ordered = tuple(sorted((entry for _, entry in entries), key=lambda entry: sort_key(entry.name)))
+    keys = tuple((key, value.name) for key, value in index.items())
+    return ordered, index, keys
+
+
+def _suggestion_keys() -> tuple[tuple[str, str], ...]:
+    """Every known form, folded, with the canonical name it stands for."""
+    return _states_and_aliases()[2] + _organizations_and_aliases()[2]
