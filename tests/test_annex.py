@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import GOLDEN, ROOT, seed_annex_rows
-from projections import PROJECTIONS, docx_text
 
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.render.annex import render_html, render_markdown, render_tsv
 from meetplan.render.annex_docx import render_docx
 from meetplan.scheduler import schedule
+
+from conftest import GOLDEN, ROOT, seed_annex_rows
+from projections import PROJECTIONS, docx_text
 
 RENDERERS = {"md": render_markdown, "html": render_html, "docx": render_docx, "tsv": render_tsv}
 

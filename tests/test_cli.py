@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from meetplan.cli import main
+
+from conftest import ROOT
 
 COMMANDS = sorted(main.commands)
 

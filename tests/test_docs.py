@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from meetplan.cli import main
+
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMPLETE_CONFIGURATIONS = [block for block in re.findall(r"```yaml\n(.*?)```", README, re.S) if block.startswith("meeting:")]

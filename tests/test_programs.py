@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, require_program, seed_annex_rows
 
 from meetplan.cli import main
+
+from conftest import ROOT, require_program, seed_annex_rows
 
 pytestmark = pytest.mark.programs
 

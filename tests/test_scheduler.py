@@ -5,11 +5,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from conftest import ROOT
 
 from meetplan.config import load
 from meetplan.errors import PlanError
 from meetplan.scheduler import schedule
+
+from conftest import ROOT
 
 TWO_DAYS = 'days: {first: 2022-09-06, last: 2022-09-07, hours: ["10:00-13:00", "15:00-18:00"]}\n'
 THREE_DAYS = 'days: {first: 2022-09-06, last: 2022-09-08, hours: ["10:00-13:00", "15:00-18:00"]}\n'

@@ -72,10 +72,7 @@ def date_range(first: dt.date, last: dt.date) -> str:
 
 def ordinal(number: int) -> str:
     """"1st", "2nd", "3rd", "4th", "11th", "22nd"."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from docx.shared import Cm, Pt
 
 from meetplan.model import Schedule
-from meetplan.render import Artifact
-from meetplan.render import word
+from meetplan.render import Artifact, word
 from meetplan.render.annex import CONTINUED, HEADINGS, TITLE, annex_rows
 
 WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
