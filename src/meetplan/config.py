@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -218,7 +219,7 @@ def _hours_list(reader: _Reader, value: Any, field: str, line: int | None) -> tu
         except ValueError as error:
             reader.problem(entry_line, f"{field}[{index}]", str(error))
     spans.sort(key=lambda span: span.start)
-    for earlier, later in zip(spans, spans[1:], strict=False):
+    for earlier, later in itertools.pairwise(spans):
         if later.start < earlier.end:
             reader.problem(line, field, f"hours overlap: {_span(earlier)} and {_span(later)}")
     return tuple(spans)
@@ -330,9 +331,10 @@ def _parse_entry(
         value_map = LineDict({"title": value})
         value_map.line, value_map.key_lines = line or 0, {"title": line or 0}
     else:
-        value_map = reader.mapping(value, field, line)
-        if value_map is None:
+        checked = reader.mapping(value, field, line)
+        if checked is None:
             return None
+        value_map = checked
     reader.known_keys(value_map, SUB_ITEM_KEYS if letter else ITEM_KEYS, field)
     if letter is None:
         given = reader.take(value_map, "number", field, positive_int)
