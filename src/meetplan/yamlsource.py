@@ -35,7 +35,11 @@ def load_yaml(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise ConfigError([Problem(file=file, line=line, message=f"not valid YAML: {error.problem}")]) from None
+        message = f"not valid YAML: {error.problem}"
+        # An unclosed bracket is noticed lines later: name where the construct began, too.
+        if error.context and error.context_mark and mark and error.context_mark.line != mark.line:
+            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        raise ConfigError([Problem(file=file, line=line, message=message)]) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         raise ConfigError([Problem(file=file, line=line, message=f"not valid YAML: character #x{error.character:04x} is not allowed in YAML text")]) from None
@@ -84,7 +88,14 @@ def _field(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+_PLAIN_TAG = "tag:yaml.org,2002:"
+
+
 def _build(node: yaml.Node, constructor: yaml.SafeLoader, file: str, problems: list[Problem], path: str) -> Any:
+    if not node.tag.startswith(_PLAIN_TAG) or node.tag.startswith(f"{_PLAIN_TAG}python/"):
+        tag = node.tag.replace(_PLAIN_TAG, "!!")
+        problems.append(Problem(file=file, line=node.start_mark.line + 1, field=path or None, message=f"the YAML tag {tag} is not allowed; write the value without it"))
+        return None
     if isinstance(node, yaml.MappingNode):
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
