@@ -15,7 +15,8 @@ import click
 if TYPE_CHECKING:
     from meetplan.model import Schedule
 
-CONFIG = click.argument("config", type=click.Path(path_type=Path, dir_okay=False))
+# A folder is reported by config.read_text like every other problem, not by click's usage error.
+CONFIG = click.argument("config", type=click.Path(path_type=Path))
 
 
 class MeetplanGroup(click.Group):
