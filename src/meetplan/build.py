@@ -20,7 +20,8 @@ def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> li
     """Render every output in memory; nothing is written until all of them have rendered."""
     from meetplan.render.annex import render_html, render_markdown, render_tsv
     from meetplan.render.annex_docx import render_docx
-    from meetplan.render.calendar import NAME as CALENDAR, render_calendar
+    from meetplan.render.calendar import NAME as CALENDAR
+    from meetplan.render.calendar import render_calendar
 
     return [
         render_markdown(schedule),

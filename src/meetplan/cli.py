@@ -131,6 +131,34 @@ def annex(config: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
+@CONFIG
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: standard output]. An existing FILE is read first as the previous issue.")
+def calendar(config: Path, output: Path | None) -> None:
+    """Render the plenary meetings alone as an iCalendar file.
+
+    When FILE already holds the previous issue, the events keep their UIDs, an event that changed gets a
+    higher SEQUENCE, and a plenary meeting that was dropped is sent as cancelled, so that a calendar that
+    imported the previous issue updates in place.
+
+    \b
+    Example:
+      meetplan calendar config/wgsom-2020.yaml --output wgsom-2020.ics
+    """
+    from meetplan.output import read_previous, write_artifacts
+    from meetplan.render.calendar import render_calendar
+
+    previous = read_previous(output.parent)(output.name) if output is not None else None
+    artifact = render_calendar(_schedule(config), previous, str(output))
+    if output is None:
+        sys.stdout.buffer.write(artifact.data)
+        return
+    from dataclasses import replace
+
+    write_artifacts([replace(artifact, name=output.name)], output.parent)
+    click.echo(str(output))
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def init(file: Path, force: bool) -> None:

@@ -26,7 +26,7 @@ from meetplan.render.ooxml import build_moment
 from meetplan.style import EM_DASH, ordinal, ordinal_word
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Component, Event
 
 NAME = "calendar.ics"
 MEDIA_TYPE = "text/calendar"
@@ -139,11 +139,9 @@ def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
         # A parameter value cannot carry a double quote or a line break (RFC 6868 aside); the platform name
         # is a label, so it loses them rather than breaking the property.
         label = re.sub(r'["\s]+', " ", clean_text(meeting.online.platform)).strip()
-        event.add(
-            "CONFERENCE",
-            vUri(meeting.online.url),
-            parameters={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"},
-        )
+        # FEATURE is a list parameter: a Python list is written AUDIO,VIDEO, a string would be quoted as one value.
+        parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
+        event.add("CONFERENCE", vUri(meeting.online.url), parameters=parameters)
     event.add("STATUS", "CONFIRMED")
     return event
 
@@ -156,13 +154,13 @@ class PriorEvent:
     """One event of this meeting as the previous issue sent it."""
 
     number: int
-    event: Event
+    event: Component
     sequence: int
     fingerprint: tuple[str, ...]
     cancelled: bool
 
 
-def fingerprint(event: Event) -> tuple[str, ...]:
+def fingerprint(event: Component) -> tuple[str, ...]:
     """The content lines a delegate sees, as text, after a round trip through the parser.
 
     New and previous events both go through the same parse and write, so a difference means the content
@@ -175,7 +173,7 @@ def fingerprint(event: Event) -> tuple[str, ...]:
     return tuple(sorted(line for line in unfolded.split("\r\n") if re.split(r"[;:]", line, maxsplit=1)[0].upper() in CONTENT))
 
 
-def read_prior(meeting: Meeting, previous: bytes | None) -> dict[str, PriorEvent]:
+def read_prior(meeting: Meeting, previous: bytes | None, source: str = NAME) -> dict[str, PriorEvent]:
     """The previous issue's events of this meeting, by UID; events of other meetings are not ours to touch."""
     if previous is None:
         return {}
@@ -185,9 +183,9 @@ def read_prior(meeting: Meeting, previous: bytes | None) -> dict[str, PriorEvent
         calendar = Calendar.from_ical(previous)
         events = calendar.walk("VEVENT")
     except (ValueError, KeyError, TypeError, IndexError) as error:
-        raise MeetplanError([Problem(file=NAME, message=(
-            f"the previous calendar in the output folder cannot be read ({error}); without it the events cannot "
-            "be updated in place: restore it, or remove it to start a new series of events"
+        raise MeetplanError([Problem(file=source, message=(
+            f"the previous issue of the calendar cannot be read ({error}); without it the events cannot be "
+            "updated in place: restore it, or move it away to start a new series of events"
         ))]) from None
     prior: dict[str, PriorEvent] = {}
     for event in events:
@@ -208,7 +206,7 @@ def read_prior(meeting: Meeting, previous: bytes | None) -> dict[str, PriorEvent
     return prior
 
 
-def _moment_of(event: Event, name: str) -> dt.datetime | None:
+def _moment_of(event: Component, name: str) -> dt.datetime | None:
     prop = event.get(name)
     value = getattr(prop, "dt", None)
     return value if isinstance(value, dt.datetime) and value.tzinfo is not None else None
@@ -253,17 +251,21 @@ def _time_zones(events: list[Event]) -> list[str]:
 
 
 def _years(events: list[Event]) -> tuple[int, int]:
-    years = [event[name].dt.year for event in events for name in ("DTSTART", "DTEND") if name in event]
+    moments = [event.decoded(name) for event in events for name in ("DTSTART", "DTEND") if name in event]
+    years = [moment.year for moment in moments if isinstance(moment, dt.date)]
     return min(years), max(years)
 
 
-def build_calendar(schedule: Schedule, previous: bytes | None = None) -> Calendar:
-    """The calendar: this issue's plenary meetings, then the dropped ones, cancelled."""
+def build_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Calendar:
+    """The calendar: this issue's plenary meetings, then the dropped ones, cancelled.
+
+    ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
+    """
     from icalendar import Calendar, Timezone
 
     meeting = schedule.meeting
     moment = build_moment(meeting.issued)
-    prior = read_prior(meeting, previous)
+    prior = read_prior(meeting, previous, source)
 
     stamped: list[tuple[Event, int, dt.datetime]] = []
     current = set()
@@ -319,6 +321,7 @@ def build_calendar(schedule: Schedule, previous: bytes | None = None) -> Calenda
     return calendar
 
 
-def render_calendar(schedule: Schedule, previous: bytes | None = None) -> Artifact:
+def render_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Artifact:
     """calendar.ics: ``previous`` is the calendar this one replaces (None for the first issue)."""
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=build_calendar(schedule, previous).to_ical(sorted=False))
+    calendar = build_calendar(schedule, previous, source)
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=calendar.to_ical(sorted=False))
