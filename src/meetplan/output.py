@@ -68,6 +68,10 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
     if duplicates:
         raise MeetplanError([Problem(file=n, message="two outputs would have this name") for n in duplicates])
     targets = [_checked_path(folder, a.name) for a in artifacts]
+    # os.replace would fail on a folder only after earlier outputs were replaced: refuse before writing.
+    blocked = [t for t in targets if t.is_dir() or (t.exists() and not t.is_file())]
+    if blocked:
+        raise MeetplanError([Problem(file=str(t), message="is a folder, not a file; move it away or choose another --output") for t in blocked])
     try:
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".meetplan-", dir=folder))
@@ -83,11 +87,32 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
                 handle.flush()
                 os.fsync(handle.fileno())
             staged.append(path)
-        for source, target in zip(staged, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
+        _replace_all(staged, targets, staging)
     except OSError as error:
         raise MeetplanError([Problem(file=str(folder), message=f"cannot write the outputs: {error.strerror}")]) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return targets
+
+
+def _replace_all(staged: list[Path], targets: list[Path], staging: Path) -> None:
+    """Move the staged files into place; if one move fails, put every previous output back."""
+    backups = staging / ".previous"
+    backups.mkdir()
+    done: list[tuple[Path, Path | None]] = []  # each target replaced so far, with its previous file
+    try:
+        for index, (source, target) in enumerate(zip(staged, targets, strict=True)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            backup: Path | None = None
+            if target.is_file():
+                backup = backups / str(index)
+                os.replace(target, backup)
+            done.append((target, backup))
+            os.replace(source, target)
+    except OSError:
+        for target, backup in reversed(done):
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
