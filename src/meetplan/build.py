@@ -23,10 +23,28 @@ def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> li
     from meetplan.render.calendar import NAME as CALENDAR
     from meetplan.render.calendar import render_calendar
 
-    return [
+    artifacts = [
         render_markdown(schedule),
         render_html(schedule),
         render_docx(schedule),
         render_tsv(schedule),
         render_calendar(schedule, previous(CALENDAR)),
+    ]
+    artifacts += render_participants(schedule)
+    return artifacts
+
+
+def render_participants(schedule: Schedule) -> list[Artifact]:
+    """participants.xlsx and the list of participants, when the configuration names registrations."""
+    meeting = schedule.meeting
+    if meeting.registrations is None:
+        return []
+    from meetplan.render import list_of_participants
+    from meetplan.render.participants_xlsx import render_participants_xlsx
+    from meetplan.seating import seat_plan
+
+    return [
+        render_participants_xlsx(schedule, seat_plan(meeting)),
+        list_of_participants.render_docx(meeting),
+        list_of_participants.render_markdown(meeting),
     ]

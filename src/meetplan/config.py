@@ -426,7 +426,7 @@ def parse(data: Any, file: str) -> Meeting:
     days = _parse_days(reader, days_data, zone) if days_data is not None else ()
     agenda = _parse_agenda(reader, root["agenda"], root.key_lines["agenda"]) if "agenda" in root else ()
     delegations = participants.parse_delegations(reader, root["delegations"], root.key_lines["delegations"]) if "delegations" in root else ()
-    registrations, seating = participants.parse_participants(reader, root["participants"], root.key_lines["participants"], file) if "participants" in root else (None, None)
+    registrations, seating, participants_symbol = participants.parse_participants(reader, root["participants"], root.key_lines["participants"], file) if "participants" in root else (None, None, None)
     if registrations is not None and not delegations:
         reader.problem(root.key_lines["participants"], "participants", "registrations need the delegations: section to say who attends")
     fmt = reader.take(meeting, "format", "meeting", meeting_format) or Format.IN_PERSON
@@ -449,6 +449,7 @@ def parse(data: Any, file: str) -> Meeting:
         delegations=delegations,
         registrations=registrations,
         seating=seating,
+        participants_symbol=participants_symbol,
     )
     if fmt is not Format.IN_PERSON and result.online is None and "online" not in meeting:
         reader.problem(meeting.line, "meeting.online", f"missing: a {fmt.value} meeting needs the platform (and link) delegates connect through")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -101,6 +102,8 @@ class Meeting:
     registrations: RegistrationSource | None = None
     seating: Seating | None = None
     participants: tuple[Participant, ...] = ()  # in registration order
+    speakers: SpeakerPlan | None = None  # the lists of speakers (the speakers: section), if any
+    participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:
@@ -146,6 +149,9 @@ class Schedule:
 
 
 # --- participants -----------------------------------------------------------------------------------------
+
+
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class DelegationCategory(StrEnum):
@@ -200,6 +206,9 @@ class Participant:
 
     @property
     def name(self) -> str:
+        """"Ana García"; names written in Chinese, Japanese or Korean script family name first, unspaced: "王伟"."""
+        if _EAST_ASIAN.search(self.family_name) and _EAST_ASIAN.search(self.given_name):
+            return f"{self.family_name}{self.given_name}"
         return f"{self.given_name} {self.family_name}".strip()
 
 
@@ -252,3 +261,126 @@ class SeatPlan:
     def not_seated(self) -> tuple[Seat, ...]:
         """Everyone who asked for a seat in the room and did not get one."""
         return tuple(seat for seat in self.seats if seat.reason is not None)
+
+
+# --- speakers ---------------------------------------------------------------------------------------------
+
+
+class SpeakerClass(StrEnum):
+    """The kinds of speaker on a list of speakers, in the default order (DOMAIN.md, Speakers).
+
+    The values are the configuration's keys (speakers.order, speakers.limits); the last six follow the
+    report's order of attendance, so a statement's class follows from its delegation's category.
+    """
+
+    PANELLISTS = "panellists"
+    GROUPS = "groups"  # statements on behalf of a group of States
+    PARTIES = "parties"
+    SIGNATORIES = "signatories"
+    NON_PARTIES = "non_parties"
+    ORGANIZATIONS = "organizations"
+    PERMANENT_OBSERVERS = "permanent_observers"
+    NGOS = "ngos"
+
+    @classmethod
+    def of_category(cls, category: DelegationCategory) -> SpeakerClass:
+        return list(cls)[2 + category.rank]
+
+    @property
+    def label(self) -> str:
+        """The class as a sheet's "Category" column writes it."""
+        return _SPEAKER_CLASS_LABELS[self]
+
+
+_SPEAKER_CLASS_LABELS = {
+    SpeakerClass.PANELLISTS: "panellist",
+    SpeakerClass.GROUPS: "on behalf of a group",
+    SpeakerClass.PARTIES: "party",
+    SpeakerClass.SIGNATORIES: "signatory",
+    SpeakerClass.NON_PARTIES: "non-party State",
+    SpeakerClass.ORGANIZATIONS: "intergovernmental organization or United Nations entity",
+    SpeakerClass.PERMANENT_OBSERVERS: "entity with a permanent observer office",
+    SpeakerClass.NGOS: "non-governmental organization",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Inscription:
+    """One speaker inscribed under one agenda entry: a panellist, or a delegation's statement."""
+
+    item: str  # the entry's label, "2" or "1 (b)"; a label survives shares being filled in, an AgendaItem does not
+    panellist: bool
+    name: str | None  # the person; required for a panellist, often unknown for a statement
+    title: str | None
+    delegation: Delegation | None  # None only for a panellist who speaks for no delegation
+    on_behalf_of: str | None  # "Group of African States"
+    mode: Attendance
+    language: str | None  # one of the six official languages, in English: "Spanish"
+    minutes: Fraction | None  # the speaker's own time; None: the limit for the kind of speaker
+    inscribed: dt.datetime | None  # when the delegation asked for the floor, local time of the meeting
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def kind(self) -> SpeakerClass:
+        if self.panellist:
+            return SpeakerClass.PANELLISTS
+        if self.on_behalf_of or self.delegation is None:
+            return SpeakerClass.GROUPS
+        return SpeakerClass.of_category(self.delegation.category)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerPlan:
+    """The speakers: section: the inscriptions in the order listed, and how lists are ordered and timed."""
+
+    inscriptions: tuple[Inscription, ...]
+    order: tuple[SpeakerClass, ...]  # every class once
+    limits: tuple[tuple[SpeakerClass, Fraction], ...]  # minutes per statement, every class once
+    size_shares: bool = False
+    file: str | None = None  # the inscriptions file, as resolved against the configuration file's folder
+    origin: Origin | None = field(default=None, compare=False)
+
+    def limit(self, kind: SpeakerClass) -> Fraction:
+        return dict(self.limits)[kind]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Turn:
+    """One speaker's place on a list: the position, the time allowed and when the Chair gives the floor."""
+
+    position: int  # 1-based, in the order the Chair calls speakers
+    inscription: Inscription
+    minutes: Fraction
+    plenary: int  # the plenary meeting in which the speaker is expected; for one who does not fit, the item's last
+    start: dt.datetime | None  # local time of the meeting; None when the speaker does not fit the item's time
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Window:
+    """The time an agenda entry has in one plenary meeting."""
+
+    plenary: int
+    start: dt.datetime  # local time of the meeting
+    minutes: Fraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemSpeakers:
+    """The list of speakers of one agenda entry, timed against the organization of work."""
+
+    item: AgendaItem
+    windows: tuple[Window, ...]
+    turns: tuple[Turn, ...]
+    warning: str | None  # set when the inscribed speakers do not fit the entry's time
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakersList:
+    """Every agenda entry's list of speakers, in agenda order."""
+
+    schedule: Schedule
+    items: tuple[ItemSpeakers, ...]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(entry.warning for entry in self.items if entry.warning)

@@ -43,7 +43,7 @@ CATEGORY_KEYS: dict[str, DelegationCategory] = {
     "ngos": DelegationCategory.NGO,
 }
 ENTRY_KEYS = ("name", "reference", "group", "time_zone")
-PARTICIPANTS_KEYS = ("registrations", "columns", "sheet", "seats", "per_delegation")
+PARTICIPANTS_KEYS = ("registrations", "symbol", "columns", "sheet", "seats", "per_delegation")
 REGIONAL_GROUPS = (
     "African States",
     "Asia-Pacific States",
@@ -197,14 +197,16 @@ def _group(value: Any) -> str | None:
 # --- participants: --------------------------------------------------------------------------------------------
 
 
-def parse_participants(reader: _Reader, value: Any, line: int | None, config_file: str) -> tuple[RegistrationSource | None, Seating | None]:
-    """The ``participants:`` section: where the registrations are, their columns, and the room's seats."""
+def parse_participants(reader: _Reader, value: Any, line: int | None, config_file: str) -> tuple[RegistrationSource | None, Seating | None, str | None]:
+    """The ``participants:`` section: where the registrations are, their columns, the room's seats, and the
+    symbol of the list of participants."""
     from meetplan.config import non_negative_int, text
 
     section = reader.mapping(value, "participants", line)
     if section is None:
-        return None, None
+        return None, None, None
     reader.known_keys(section, PARTICIPANTS_KEYS, "participants")
+    symbol = reader.take(section, "symbol", "participants", text)
     source = None
     file_name = reader.take(section, "registrations", "participants", text, required=True)
     columns = _parse_columns(reader, section)
@@ -230,7 +232,7 @@ def parse_participants(reader: _Reader, value: Any, line: int | None, config_fil
         seating = Seating(capacity=seats, quota=tuple(quota))
     elif quota:
         reader.problem(section.line, "participants.seats", "missing: per_delegation limits seats in a room, so give the room's number of seats")
-    return source, seating
+    return source, seating, symbol
 
 
 def _parse_columns(reader: _Reader, section: LineDict) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,123 @@
+"""The published list of participants (Word and Markdown): names, titles and delegations, nothing else.
+
+By category in the report's order (parties, signatories, other States, organizations, entities with permanent
+observer offices, NGOs); delegations alphabetically by the name as written, ignoring case and accents; people
+in registration order within their delegation (a registration form is usually filled in head of delegation
+first). E-mail addresses are personal data for the secretariat only: this module never reads them.
+
+python-docx's ``add_paragraph`` slows down as a document grows (it searches the body for the section
+properties on every call), so the body of the Word list is written as one XML fragment and appended at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+from meetplan.model import Delegation, DelegationCategory, Meeting, Participant
+from meetplan.render import Artifact
+from meetplan.render.annex import markdown_escape
+from meetplan.style import date_range, ordinal_word, sort_key
+
+TITLE = "List of participants"
+HEADINGS: dict[DelegationCategory, str] = {
+    DelegationCategory.PARTY: "Parties",
+    DelegationCategory.SIGNATORY: "Signatories",
+    DelegationCategory.NON_PARTY: "States not parties or signatories",
+    DelegationCategory.ORGANIZATION: "Intergovernmental organizations and United Nations entities",
+    DelegationCategory.PERMANENT_OBSERVER: "Entities maintaining permanent observer offices",
+    DelegationCategory.NGO: "Non-governmental organizations",
+}
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Characters XML 1.0 cannot carry (pasted from other programs); Word refuses a document that has them.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Sections = list[tuple[DelegationCategory, list[tuple[Delegation, list[Participant]]]]]
+
+
+def sections(participants: Iterable[Participant]) -> Sections:
+    """The list's structure: categories in order, their delegations alphabetically, each with its people."""
+    people: dict[Delegation, list[Participant]] = {}
+    for person in sorted(participants, key=lambda p: p.row):
+        people.setdefault(person.delegation, []).append(person)
+    result: Sections = []
+    for category in DelegationCategory:
+        delegations = sorted((d for d in people if d.category is category), key=lambda d: sort_key(d.name))
+        if delegations:
+            result.append((category, [(d, people[d]) for d in delegations]))
+    return result
+
+
+def entry(person: Participant) -> str:
+    """"Ana García, First Secretary": name and title only."""
+    return f"{person.name}, {person.title}" if person.title else person.name
+
+
+def subtitle(meeting: Meeting) -> str:
+    """"Working Group on the Smuggling of Migrants, seventh meeting, Vienna, 8 and 9 September 2020"."""
+    days = f", {date_range(meeting.days[0].date, meeting.days[-1].date)}" if meeting.days else ""
+    return f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting, {meeting.venue}{days}"
+
+
+def _markdown_text(value: str) -> str:
+    escaped = markdown_escape(_ILLEGAL.sub("", " ".join(value.split())))
+    # A leading "-", "+" or "1." would start a nested list inside a list item.
+    return re.sub(r"^([-+]|\d+\.)", r"\\\1", escaped)
+
+
+def render_markdown(meeting: Meeting) -> Artifact:
+    lines = [f"# {TITLE}", "", _markdown_text(subtitle(meeting))]
+    for category, delegations in sections(meeting.participants):
+        lines += ["", f"## {HEADINGS[category]}"]
+        for delegation, people in delegations:
+            lines += ["", f"### {_markdown_text(delegation.name)}", ""]
+            lines += [f"- {_markdown_text(entry(person))}" for person in people]
+    return Artifact(name="list-of-participants.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
+
+
+def _paragraph(style: str, value: str) -> str:
+    text = escape(_ILLEGAL.sub("", value))
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def render_docx(meeting: Meeting) -> Artifact:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm, Pt
+
+    from meetplan.render import word
+
+    document = word.new_document(symbol=meeting.participants_symbol or "", title=TITLE)
+    word.heading(document, TITLE, space_after=6)
+    document.add_paragraph(subtitle(meeting)).paragraph_format.space_after = Pt(12)
+
+    styles = {}
+    for name, size, bold, before, after, indent in (
+        ("Participants category", 12, True, 12, 6, 0.0),
+        ("Participants delegation", 10, True, 8, 2, 0.0),
+        ("Participants person", 10, False, 0, 0, 0.6),
+    ):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size, style.font.bold = Pt(size), bold
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after, fmt.left_indent = Pt(before), Pt(after), Cm(indent)
+        fmt.keep_with_next = bold  # a heading never ends a page
+        styles[name] = style.style_id
+    category_style, delegation_style, person_style = styles.values()
+
+    parts: list[str] = []
+    for category, delegations in sections(meeting.participants):
+        parts.append(_paragraph(category_style, HEADINGS[category]))
+        for delegation, people in delegations:
+            parts.append(_paragraph(delegation_style, delegation.name))
+            parts.extend(_paragraph(person_style, entry(person)) for person in people)
+    body = document.element.body
+    section_properties = body[-1]  # w:sectPr stays the body's last child
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
+    body.remove(section_properties)
+    body.extend(list(fragment))
+    body.append(section_properties)
+    return Artifact(name="list-of-participants.docx", media_type=DOCX_MEDIA_TYPE, data=word.save(document, meeting.issued))

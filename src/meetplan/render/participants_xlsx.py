@@ -1,0 +1,219 @@
+"""participants.xlsx: the secretariat's workbook of who sits in the room, who connects online and who waits.
+
+Sheets: In the room; Online; Waiting list; Summary (category and regional group by mode); Local times (each
+plenary meeting in the time zone of every delegation with online participants). The workbook is for the
+secretariat and carries e-mail addresses; published documents do not.
+
+Written with openpyxl in write-only mode so that 100,000 registrations stay fast and small in memory. Every text
+cell is a string cell, whatever it starts with: "=HYPERLINK(...)" typed into a registration form must never
+become a formula (openpyxl would otherwise store any text beginning with "=" as one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
+from meetplan.render import Artifact
+from meetplan.render.ooxml import build_moment, normalize_zip
+from meetplan.style import day_heading, ordinal, sort_key
+from meetplan.style import hours as hours_text
+
+NAME = "participants.xlsx"
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+PERSON_HEADINGS = ("No.", "Family name", "Given name", "Title or function", "Delegation", "Category",
+                   "Regional group", "Requested", "E-mail", "Registration row")
+PERSON_WIDTHS = (7, 22, 20, 34, 34, 22, 24, 11, 34, 11)
+REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 40
+SUMMARY_MODES = (Placement.ROOM, Placement.ONLINE, Placement.WAITING)
+NO_GROUP = "No regional group"
+GROUPS = ("African States", "Asia-Pacific States", "Eastern European States",
+          "Latin American and Caribbean States", "Western European and other States")
+LOCAL_HEADINGS = ("Delegation", "Time zone", "Online participants", "Plenary meeting", "Hours at the venue",
+                  "Local start", "Local end", "Outside 07:00–22:00")
+LOCAL_WIDTHS = (34, 24, 11, 16, 36, 18, 18, 12)
+DAY_START, DAY_END = dt.time(7, 0), dt.time(22, 0)  # local hours a delegate can reasonably be asked to follow
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+ERROR_TEXTS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+# Characters XML 1.0 cannot carry; openpyxl refuses them. They come from pasted text and mean nothing here.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def person_order(seat: Seat) -> tuple[int, str, str, str, int]:
+    """Category in the report's order, then delegation, family name and given name alphabetically."""
+    person = seat.participant
+    return (person.delegation.category.rank, sort_key(person.delegation.name), sort_key(person.family_name),
+            sort_key(person.given_name), person.row)
+
+
+def group_of(delegation: Delegation) -> str:
+    return delegation.group or NO_GROUP
+
+
+def local_times(schedule: Schedule, plan: SeatPlan) -> list[tuple[Delegation, int, list[tuple[Any, dt.datetime, dt.datetime, bool]]]]:
+    """For each delegation with online participants: how many, and each plenary meeting in its local time.
+
+    Each plenary meeting comes as (plenary, local start, local end, outside 07:00-22:00), the datetimes aware.
+    """
+    counts: dict[Delegation, int] = {}
+    for seat in plan.seats:
+        if seat.placement is Placement.ONLINE:
+            counts[seat.participant.delegation] = counts.get(seat.participant.delegation, 0) + 1
+    venue = ZoneInfo(schedule.meeting.time_zone)
+    result = []
+    for delegation in sorted(counts, key=lambda d: (d.category.rank, sort_key(d.name))):
+        zone = ZoneInfo(delegation.time_zone)
+        rows = []
+        for plenary in schedule.plenaries:
+            start = dt.datetime.combine(plenary.date, plenary.hours.start, tzinfo=venue).astimezone(zone)
+            end = dt.datetime.combine(plenary.date, plenary.hours.end, tzinfo=venue).astimezone(zone)
+            rows.append((plenary, start, end, outside_day(start, end)))
+        result.append((delegation, counts[delegation], rows))
+    return result
+
+
+def outside_day(start: dt.datetime, end: dt.datetime) -> bool:
+    """True when a sitting starts before 07:00, ends after 22:00 or runs past midnight, local time."""
+    return start.date() != end.date() or start.time() < DAY_START or end.time() > DAY_END
+
+
+def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    meeting = schedule.meeting
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    marked = PatternFill(fill_type="solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
+
+    def text(worksheet: Any, value: str | None) -> Any:
+        """A string cell, never a formula or an error value, whatever the text."""
+        if value is None:
+            return None
+        value = _ILLEGAL.sub("", value)
+        if value[:1] == "=" or value in ERROR_TEXTS:
+            cell = WriteOnlyCell(worksheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int, *, filters: bool = True) -> Any:
+        worksheet = workbook.create_sheet(title)
+        headings = tuple(headings)
+        for index, width in enumerate(widths, start=1):
+            worksheet.column_dimensions[get_column_letter(index)].width = width
+        worksheet.freeze_panes = "A2"
+        worksheet.print_title_rows = "1:1"
+        worksheet.page_setup.orientation = "landscape"
+        worksheet.page_setup.paperSize = "9"  # A4
+        worksheet.page_setup.fitToWidth, worksheet.page_setup.fitToHeight = 1, 0
+        worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if filters:
+            worksheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{max(rows, 1) + 1}"
+        heading_cells = []
+        for heading in headings:
+            cell = WriteOnlyCell(worksheet, value=heading)
+            cell.font, cell.alignment = bold, wrap
+            heading_cells.append(cell)
+        worksheet.append(heading_cells)
+        return worksheet
+
+    def person_cells(worksheet: Any, number: int, person: Participant) -> list[Any]:
+        delegation = person.delegation
+        return [number, text(worksheet, person.family_name), text(worksheet, person.given_name), text(worksheet, person.title),
+                text(worksheet, delegation.name), delegation.category.value, group_of(delegation), person.requested.value,
+                text(worksheet, person.email), person.row]
+
+    room = sorted(plan.placed(Placement.ROOM), key=person_order)
+    online = sorted(plan.placed(Placement.ONLINE), key=person_order)
+    waiting = plan.placed(Placement.WAITING)  # already in the order seats will be offered
+
+    worksheet = sheet("In the room", PERSON_HEADINGS, PERSON_WIDTHS, len(room))
+    for number, seat in enumerate(room, start=1):
+        worksheet.append(person_cells(worksheet, number, seat.participant))
+    for title, seats in (("Online", online), ("Waiting list", waiting)):
+        worksheet = sheet(title, (*PERSON_HEADINGS, REASON_HEADING), (*PERSON_WIDTHS, REASON_WIDTH), len(seats))
+        for number, seat in enumerate(seats, start=1):
+            worksheet.append([*person_cells(worksheet, number, seat.participant), seat.reason])
+
+    worksheet = sheet("Summary", ("Category", *(mode.value.capitalize() for mode in SUMMARY_MODES), "Total"), (48, 14, 14, 14, 14), 0, filters=False)
+    for row in summary_rows(plan):
+        if row and row[0] in _SUMMARY_HEADS:
+            row = [_bold_cell(WriteOnlyCell, worksheet, cell, bold) for cell in row]
+        worksheet.append(row)
+
+    times = local_times(schedule, plan)
+    worksheet = sheet("Local times", LOCAL_HEADINGS, LOCAL_WIDTHS, sum(len(rows) for _, _, rows in times))
+    for delegation, count, rows in times:
+        for plenary, start, end, outside in rows:
+            cells: list[Any] = [text(worksheet, delegation.name), delegation.time_zone, count,
+                                f"{ordinal(plenary.number)} meeting", f"{day_heading(plenary.date)}, {hours_text(plenary.hours)}"]
+            for moment in (start, end):
+                cell = WriteOnlyCell(worksheet, value=moment.replace(tzinfo=None))
+                cell.number_format = DATETIME_FORMAT
+                if outside:
+                    cell.fill = marked
+                cells.append(cell)
+            cells.append("yes" if outside else None)
+            worksheet.append(cells)
+
+    moment = build_moment(meeting.issued)
+    properties = workbook.properties
+    properties.creator = properties.lastModifiedBy = "meetplan"
+    properties.title = f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting"
+    properties.created = properties.modified = moment.replace(tzinfo=None)
+    buffer = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the clock.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=normalize_zip(buffer.getvalue(), moment))
+
+
+_SUMMARY_HEADS = frozenset(("Category", "Regional group", "Asked for a seat and did not get one", "Total"))
+
+
+def _bold_cell(cell_class: Any, worksheet: Any, value: Any, font: Any) -> Any:
+    cell = cell_class(worksheet, value=value)
+    cell.font = font
+    return cell
+
+
+def summary_rows(plan: SeatPlan) -> list[list[Any]]:
+    """The Summary sheet's rows after its heading: categories by mode, regional groups by mode, and the reasons
+    why people who asked for a seat did not get one."""
+    by_category: dict[tuple[DelegationCategory, Placement], int] = {}
+    by_group: dict[tuple[str, Placement], int] = {}
+    reasons: dict[str, int] = {}
+    for seat in plan.seats:
+        delegation = seat.participant.delegation
+        by_category[delegation.category, seat.placement] = by_category.get((delegation.category, seat.placement), 0) + 1
+        by_group[group_of(delegation), seat.placement] = by_group.get((group_of(delegation), seat.placement), 0) + 1
+        if seat.reason is not None:
+            reasons[seat.reason] = reasons.get(seat.reason, 0) + 1
+
+    def block(labels: Iterable[Any], counts: dict[Any, int]) -> list[list[Any]]:
+        rows = []
+        for label in labels:
+            figures = [counts.get((label, mode), 0) for mode in SUMMARY_MODES]
+            rows.append([str(label), *figures, sum(figures)])
+        totals = [sum(row[1 + index] for row in rows) for index in range(len(SUMMARY_MODES))]
+        return [*rows, ["Total", *totals, sum(totals)]]
+
+    headings = [mode.value.capitalize() for mode in SUMMARY_MODES]
+    rows = block(DelegationCategory, by_category)
+    rows += [[], ["Regional group", *headings, "Total"], *block((*GROUPS, NO_GROUP), by_group)]
+    rows += [[], ["Asked for a seat and did not get one", "People"]]
+    rows += [[reason, count] for reason, count in sorted(reasons.items())]
+    rows.append(["Total", sum(reasons.values())])
+    return rows
