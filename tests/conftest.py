@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import textwrap
@@ -74,3 +75,72 @@ def write_config(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+# A complete hybrid meeting in which every free-text field of the configuration is a {placeholder}, for the
+# reliability tests (injection, privacy, reproducible and atomic builds). Values go in as JSON strings, which YAML
+# reads as double-quoted scalars, so any text (quotes, "#", line breaks) arrives unchanged.
+FULL_MEETING = """\
+meeting:
+  body: {body}
+  parent_body: {parent_body}
+  ordinal: 7
+  symbol: {symbol}
+  venue: {venue}
+  room: {room}
+  time_zone: Europe/Vienna
+  format: hybrid
+  online:
+    platform: {platform}
+    url: {url}
+  issued: 2020-06-04
+  plenary_meetings: 4
+days:
+  first: 2020-09-07
+  last: 2020-09-09
+  hours: ["10:00-13:00", "15:00-18:00"]
+  exceptions:
+    2020-09-07: {note}
+agenda:
+  - title: {organizational}
+    kind: organizational
+    sub_items:
+      - title: {opening}
+      - title: {adoption}
+  - title: {topic}
+    documents: [{document}]
+  - title: {topic_2}
+    documents: [{document_2}, {document_3}]
+  - title: {other_matters}
+    kind: closing
+  - title: {report}
+    kind: closing
+"""
+
+FULL_TEXTS = {
+    "body": "Working Group on the Smuggling of Migrants",
+    "parent_body": "Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
+    "symbol": "CTOC/COP/WG.7/2020/1",
+    "venue": "Vienna",
+    "room": "Board Room D, Vienna International Centre",
+    "platform": "Interprefy",
+    "url": "https://www.unodc.org/unodc/en/organized-crime/intergovernmental-working-groups.html",
+    "note": "Official United Nations holiday",
+    "organizational": "Organizational matters",
+    "opening": "Opening of the meeting",
+    "adoption": "Adoption of the agenda and organization of work",
+    "topic": "Impact of natural disasters, conflicts and crises on the smuggling of migrants",
+    "document": "CTOC/COP/WG.7/2020/2",
+    "topic_2": "Successful strategies concerning the use of technology to prevent the smuggling of migrants",
+    "document_2": "CTOC/COP/WG.7/2020/3",
+    "document_3": "CTOC/COP/WG.7/2020/CRP.1",
+    "other_matters": "Other matters",
+    "report": "Adoption of the report",
+}
+
+
+def full_meeting(**texts: str) -> str:
+    """FULL_MEETING's YAML with the given texts in place of the defaults."""
+    unknown = sorted(set(texts) - set(FULL_TEXTS))
+    assert not unknown, f"FULL_MEETING has no field {unknown}"
+    return FULL_MEETING.format(**{key: json.dumps(value) for key, value in (FULL_TEXTS | texts).items()})
