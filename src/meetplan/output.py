@@ -68,6 +68,8 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
     if duplicates:
         raise MeetplanError([Problem(file=n, message="two outputs would have this name") for n in duplicates])
     targets = [_checked_path(folder, a.name) for a in artifacts]
+    if folder.exists() and not folder.is_dir():
+        raise MeetplanError([Problem(file=str(folder), message="is a file, not a folder; choose another --output")])
     # os.replace would fail on a folder only after earlier outputs were replaced: refuse before writing.
     blocked = [t for t in targets if t.is_dir() or (t.exists() and not t.is_file())]
     if blocked:
