@@ -57,7 +57,7 @@ def _schedule(config: Path) -> Schedule:
 
 @main.command()
 @CONFIG
-@click.option("--output", "-o", type=click.Path(path_type=Path, file_okay=False), help="Folder to write into [default: output/<config file stem>/].")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Folder to write into [default: output/<config file stem>/].")
 def build(config: Path, output: Path | None) -> None:
     """Render every output the configuration supports into a folder.
 
