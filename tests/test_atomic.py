@@ -1,0 +1,124 @@
+"""Atomic builds: a build that fails, while rendering or while writing, leaves the previous outputs as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from meetplan.cli import main
+from meetplan.errors import MeetplanError, Problem
+from meetplan.output import write_artifacts
+from meetplan.render import Artifact
+
+from conftest import full_meeting
+
+# One renderer early in render_all's list and one late: a failure in either must leave everything untouched.
+RENDERERS = ["meetplan.render.annex.render_markdown", "meetplan.render.annex_docx.render_docx", "meetplan.render.calendar.render_calendar"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder (hidden ones too), by relative path, with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".meetplan-"))
+
+
+def build(config: Path, out: Path) -> Result:
+    return CliRunner().invoke(main, ["build", str(config), "--output", str(out)])
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    """A configuration built once into out/, then edited so that the next build would change every text output."""
+    config = tmp_path / "meeting.yaml"
+    config.write_text(full_meeting(), encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(config, out).exit_code == 0
+    before = snapshot(out)
+    config.write_text(full_meeting(venue="Geneva", symbol="CTOC/COP/WG.7/2020/1/Rev.1", topic="A changed topic"), encoding="utf-8")
+    return config, out, before
+
+
+def test_build_succeeding_leaves_no_temporary_folder(built: tuple[Path, Path, dict[str, bytes]]) -> None:
+    """A second, successful build replaces the outputs and leaves no ".meetplan-*" folder behind."""
+    config, out, before = built
+    assert build(config, out).exit_code == 0
+    after = snapshot(out)
+    assert sorted(after) == sorted(before)
+    assert [name for name in after if after[name] == before[name]] == []  # the edit reaches every output
+    assert leftovers(out) == []
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("error", [MeetplanError([Problem(message="renderer refused")]), RuntimeError("renderer crashed")], ids=["meetplan-error", "crash"])
+def test_build_with_a_failing_renderer_keeps_previous_outputs(
+    renderer: str, error: Exception, built: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When one renderer raises, the previous build stays byte-identical and no temporary folder is left."""
+    config, out, before = built
+
+    def fail(*args: object, **kwargs: object) -> Artifact:
+        raise error
+
+    monkeypatch.setattr(renderer, fail)
+    result = build(config, out)
+    assert result.exception is not None
+    if isinstance(error, MeetplanError):
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == ["error: renderer refused", "meetplan: 1 problem; nothing was written."]
+    else:
+        assert result.exception is error
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+def test_build_into_a_file_is_refused(tmp_path: Path) -> None:
+    """An --output that is a file is one problem line; the file is unchanged."""
+    config = tmp_path / "meeting.yaml"
+    config.write_text(full_meeting(), encoding="utf-8")
+    target = tmp_path / "out"
+    target.write_bytes(b"not a folder")
+    result = build(config, target)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"error: {target}: is a file, not a folder; choose another --output", "meetplan: 1 problem; nothing was written."]
+    assert target.read_bytes() == b"not a folder"
+
+
+def test_build_over_a_folder_named_like_an_output_changes_nothing(built: tuple[Path, Path, dict[str, bytes]]) -> None:
+    """A folder where annex.tsv belongs stops the build before any previous output is replaced."""
+    config, out, before = built
+    (out / "annex.tsv").unlink()
+    (out / "annex.tsv").mkdir()
+    (out / "annex.tsv" / "keep.txt").write_bytes(b"mine")
+    expected = {name: data for name, data in before.items() if name != "annex.tsv"} | {"annex.tsv/keep.txt": b"mine"}
+    result = build(config, out)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {out / 'annex.tsv'}: is a folder, not a file; move it away or choose another --output"
+    assert snapshot(out) == expected
+    assert leftovers(out) == []
+
+
+def test_write_failing_midway_puts_previous_outputs_back(tmp_path: Path) -> None:
+    """When moving the second output into place fails, the first one is restored to its previous bytes."""
+    (tmp_path / "a.txt").write_bytes(b"previous a")
+    (tmp_path / "sub").write_bytes(b"a file where a folder is needed")
+    before = snapshot(tmp_path)
+    artifacts = [Artifact(name="a.txt", media_type="text/plain", data=b"new a"), Artifact(name="sub/b.txt", media_type="text/plain", data=b"new b")]
+    with pytest.raises(MeetplanError) as raised:
+        write_artifacts(artifacts, tmp_path)
+    assert [str(p) for p in raised.value.problems] == [f"{tmp_path}: cannot write the outputs: File exists"]
+    assert snapshot(tmp_path) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_write_failing_midway_removes_new_outputs(tmp_path: Path) -> None:
+    """An output that did not exist before a failed write does not exist after it."""
+    (tmp_path / "sub").write_bytes(b"a file where a folder is needed")
+    artifacts = [Artifact(name="new.txt", media_type="text/plain", data=b"new"), Artifact(name="sub/b.txt", media_type="text/plain", data=b"b")]
+    with pytest.raises(MeetplanError):
+        write_artifacts(artifacts, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
