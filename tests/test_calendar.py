@@ -10,22 +10,29 @@ import re
 import shutil
 import subprocess
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, MeetplanError
-from meetplan.render.calendar import render_calendar
+from meetplan.render.calendar import clean_text, description, render_calendar, summary
 from meetplan.scheduler import schedule
 
 from conftest import GOLDEN, ROOT, SHARED
 
 ICS_CHECK = SHARED / "tools" / "ics-check" / "ics-check"
 PARSERS = ("libical", "vobject", "ical.js")
+CALENDAR_KEYS = (
+    "UID", "SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "URL", "CONFERENCE", "STATUS",
+    "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+)  # fmt: skip
 
 MEETING = """\
 meeting:
@@ -275,7 +282,9 @@ def test_calendar_refuses_local_times_the_zone_skips_or_repeats(tmp_path: Path, 
 def test_calendar_text_survives_every_parser_and_never_becomes_a_property(tmp_path: Path) -> None:
     """Non-ASCII letters, commas, semicolons, backslashes and line breaks come back as typed; CR LF and
     "BEGIN:VEVENT" in a title add no property and no event."""
-    body = "Groupe de travail, «Genève»; Ünïcödé — 移民\\Nations\nsecond line"
+    typed = "Groupe de travail, «Genève»; Ünïcödé — 移民\\Nations\nsecond\u2028line\x85three\x0bfour"
+    # Every kind of line break comes back as LF; a control character as a space.
+    body = "Groupe de travail, «Genève»; Ünïcödé — 移民\\Nations\nsecond\nline\nthree four"
     evil = "Opening\r\nBEGIN:VEVENT\r\nUID:evil@example\r\nSUMMARY:injected\r\nEND:VEVENT"
     long_title = "Права человека и миграция; " * 8
     agenda = (
@@ -285,7 +294,7 @@ def test_calendar_text_survives_every_parser_and_never_becomes_a_property(tmp_pa
     )
     text = config_text(
         'days: {first: 2022-09-05, last: 2022-09-05, hours: ["10:00-13:00", "15:00-18:00"]}\n',
-        body=f"\"{body.encode('unicode_escape').decode()}\"", agenda=agenda, limit=2,
+        body=f"\"{typed.encode('unicode_escape').decode()}\"", agenda=agenda, limit=2,
     )
     config = write(tmp_path, text)
     data = render(config)
@@ -499,3 +508,26 @@ def test_build_carries_the_calendar_forward(tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", str(write(tmp_path, ISSUE_1, "issue-1")), "--output", str(folder)])
     assert result.exit_code == 0, result.output
     assert (folder / "calendar.ics").read_bytes() == render(tmp_path / "issue-1.yaml", first)
+
+
+# --- properties ---------------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(min_size=1, max_size=120), title=st.text(min_size=1, max_size=300))
+def test_calendar_any_text_round_trips_without_new_properties(tmp_path: Path, body: str, title: str) -> None:
+    """Whatever the body and a title hold, the calendar keeps one event per plenary meeting, lines of at most
+    75 octets ending in CR LF, and gives the text back as typed (line breaks as LF, control characters as spaces)."""
+    base = schedule(load(write(tmp_path, ISSUE_0)))
+    first_entry = base.meeting.agenda[1]
+    agenda = (base.meeting.agenda[0], replace(first_entry, title=title), *base.meeting.agenda[2:])
+    changed = schedule(replace(base.meeting, body=body, agenda=agenda))
+    data = render_calendar(changed).data
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"\r" not in data.replace(b"\r\n", b"")
+    events = parse(data)
+    assert [str(e["UID"]) for e in events] == [f"CTOC-COP-WG.7-2022-1-plenary-{n}@meetplan" for n in (1, 2, 3, 4)]
+    assert [str(e["SUMMARY"]) for e in events] == [clean_text(summary(changed.meeting, p)) for p in changed.plenaries]
+    assert [str(e["DESCRIPTION"]) for e in events] == [clean_text(description(changed, p)) for p in changed.plenaries]
+    assert [sorted(e.keys()) for e in events] == [sorted(CALENDAR_KEYS)] * 4

@@ -42,8 +42,12 @@ CONTENT = ("SUMMARY", "DESCRIPTION", "LOCATION", "DTSTART", "DTEND", "URL", "CON
 # A revised or corrected document keeps the meeting it belongs to: "…/2020/1/Rev.1" is still "…/2020/1".
 _REVISION_SUFFIX = re.compile(r"(/(Rev|Corr)\.\d+)+$", re.IGNORECASE)
 _UID_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
-# Control characters other than the line break and the tab have no place in a TEXT value (RFC 5545 3.3.11).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Every way of breaking a line becomes the one iCalendar writes as \n: many readers split lines on U+2028,
+# U+2029 and NEL too (Python's str.splitlines does), and would cut a property there.
+_LINE_BREAK = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+# Control characters other than the line break and the tab have no place in a TEXT value (RFC 5545 3.3.11);
+# the C1 controls are allowed there but nothing displays them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def meeting_key(meeting: Meeting) -> str:
@@ -65,8 +69,7 @@ def _uid_number(meeting: Meeting, uid: str) -> int | None:
 
 def clean_text(value: str) -> str:
     """Input text as a TEXT value: one kind of line break, no control characters."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", value)
+    return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", value))
 
 
 def _text(value: str) -> Any:
