@@ -1,0 +1,112 @@
+"""Reproducible builds: the same input gives the same bytes, whatever the clock, the time zone or the folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from meetplan.build import render_all
+from meetplan.config import parse
+from meetplan.render import Artifact
+from meetplan.scheduler import schedule
+from meetplan.yamlsource import load_yaml
+
+from conftest import full_meeting
+
+MEETPLAN = Path(sys.executable).parent / "meetplan"
+EPOCH = 1_600_000_000  # 2020-09-13 12:26:40 UTC: even seconds, which ZIP timestamps can hold
+CORE = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties", "dcterms": "http://purl.org/dc/terms/"}
+
+
+def artifacts() -> list[Artifact]:
+    return render_all(schedule(parse(load_yaml(full_meeting(), "meeting.yaml"), "meeting.yaml")))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(folder: Path, tz: str) -> dict[str, bytes]:
+    """Build FULL_MEETING from its own folder with the installed program, under the given TZ, without SOURCE_DATE_EPOCH."""
+    folder.mkdir()
+    (folder / "meeting.yaml").write_text(full_meeting(), encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"} | {"TZ": tz}
+    completed = subprocess.run([str(MEETPLAN), "build", "meeting.yaml", "--output", "out"], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    return snapshot(folder / "out")
+
+
+def zip_artifacts(items: list[Artifact]) -> list[Artifact]:
+    """The artifacts that are ZIP packages (.docx, .xlsx)."""
+    return [a for a in items if a.data[:4] == b"PK\x03\x04"]
+
+
+def core_dates(data: bytes) -> tuple[str, str]:
+    """The created and modified dates in an Office package's docProps/core.xml."""
+    root = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml"))
+    return root.findtext("dcterms:created", namespaces=CORE) or "", root.findtext("dcterms:modified", namespaces=CORE) or ""
+
+
+def test_build_in_other_folders_at_other_times_and_zones_gives_identical_bytes(tmp_path: Path) -> None:
+    """Two builds, a second apart, in different folders and TZ settings, write the same files with the same bytes."""
+    first = build(tmp_path / "one", "UTC")
+    time.sleep(1.1 - time.time() % 1)  # past the next second boundary: any clock reading would differ
+    second = build(tmp_path / "two", "Pacific/Kiritimati")
+    assert sorted(first) == sorted(a.name for a in artifacts())
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_build_again_into_the_same_folder_gives_identical_bytes(tmp_path: Path) -> None:
+    """Rebuilding over the previous outputs (which renderers read) changes no byte when the input is unchanged."""
+    first = build(tmp_path / "one", "UTC")
+    completed = subprocess.run([str(MEETPLAN), "build", "meeting.yaml", "--output", "out"], cwd=tmp_path / "one", capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    second = snapshot(tmp_path / "one" / "out")
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_render_all_twice_gives_identical_artifacts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every artifact render_all returns has the same name, media type and bytes when rendered again."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert artifacts() == artifacts()
+
+
+def test_office_packages_carry_the_issue_date_without_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without SOURCE_DATE_EPOCH, core.xml dates and ZIP member times are the issue date at midnight UTC."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    packages = zip_artifacts(artifacts())
+    assert [a.name for a in packages] != []
+    for package in packages:
+        assert core_dates(package.data) == ("2020-06-04T00:00:00Z", "2020-06-04T00:00:00Z")
+        assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(2020, 6, 4, 0, 0, 0)}
+
+
+def test_office_packages_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SOURCE_DATE_EPOCH set, core.xml dates and every ZIP member's time are that moment."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    packages = zip_artifacts(artifacts())
+    assert [a.name for a in packages] != []
+    for package in packages:
+        assert core_dates(package.data) == ("2020-09-13T12:26:40Z", "2020-09-13T12:26:40Z")
+        assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(2020, 9, 13, 12, 26, 40)}
+
+
+def test_calendar_stamps_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the build has a calendar, every DTSTAMP is the SOURCE_DATE_EPOCH moment."""
+    icalendar = pytest.importorskip("icalendar")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    calendars = [a for a in artifacts() if a.name.endswith(".ics")]
+    if not calendars:
+        pytest.skip("this build has no calendar")
+    for artifact in calendars:
+        stamps = {event.decoded("DTSTAMP") for event in icalendar.Calendar.from_ical(artifact.data).walk("VEVENT")}
+        assert stamps == {dt.datetime.fromtimestamp(EPOCH, tz=dt.UTC)}
