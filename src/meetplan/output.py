@@ -13,9 +13,15 @@ from pathlib import Path, PurePosixPath
 from meetplan.errors import MeetplanError, Problem
 from meetplan.render import Artifact
 
-# Names Windows reserves whatever the extension (CON.txt is the console).
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+# Names Windows reserves whatever the extension (CON.txt is the console); Windows 11 adds CONIN$, CONOUT$ and
+# the superscript digits.
+_RESERVED = {
+    "con", "prn", "aux", "nul", "conin$", "conout$",
+    *(f"{device}{digit}" for device in ("com", "lpt") for digit in "0123456789\u00b9\u00b2\u00b3"),
+}  # fmt: skip
+# Characters Windows forbids, control characters (C0 and C1), and the bidirectional controls that can make
+# "exe.pdf" display as "fdp.exe".
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
 MAX_STEM = 80  # leaves room for a folder and an extension under every platform's path limits
 
 
@@ -33,14 +39,15 @@ def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
         stem = stem.encode()[:MAX_STEM].decode("utf-8", "ignore").rstrip(" .-")
     if not stem or set(stem) <= {"."}:
         stem = fallback
-    if stem.split(".")[0].lower() in _RESERVED:
+    if stem.split(".")[0].strip().lower() in _RESERVED:
         stem = f"_{stem}"
     return f"{stem}{extension}"
 
 
 def _checked_path(folder: Path, name: str) -> Path:
     parts = PurePosixPath(name).parts
-    if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") for p in parts):
+    # A backslash and ":" separate folders and drives on Windows: "..\x" or "C:x" would leave the folder there.
+    if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") or re.search(r'[\\:\x00]', p) for p in parts):
         raise MeetplanError([Problem(file=name, message="an output name must stay inside the output folder")])
     return folder.joinpath(*parts)
 
