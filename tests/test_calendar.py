@@ -457,10 +457,17 @@ def test_calendar_revised_symbol_keeps_the_uids(tmp_path: Path) -> None:
     ]
 
 
-def test_calendar_unreadable_previous_issue_is_refused(tmp_path: Path) -> None:
+BAD_SEQUENCE = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:CTOC-COP-WG.7-2022-1-plenary-1@meetplan\r\n"
+    b"SEQUENCE:two\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+@pytest.mark.parametrize("previous", [b"not a calendar", b"", BAD_SEQUENCE], ids=["text", "empty", "bad-sequence"])
+def test_calendar_unreadable_previous_issue_is_refused(tmp_path: Path, previous: bytes) -> None:
     """A previous calendar that cannot be parsed stops the build rather than silently restarting SEQUENCE."""
     with pytest.raises(MeetplanError) as caught:
-        render_calendar(schedule(load(write(tmp_path, ISSUE_0))), b"not a calendar")
+        render_calendar(schedule(load(write(tmp_path, ISSUE_0))), previous)
     assert [p.file for p in caught.value.problems] == ["calendar.ics"]
     assert "cannot be read" in caught.value.problems[0].message
 

@@ -182,30 +182,29 @@ def read_prior(meeting: Meeting, previous: bytes | None, source: str = NAME) -> 
         return {}
     from icalendar import Calendar
 
+    prior: dict[str, PriorEvent] = {}
     try:
-        calendar = Calendar.from_ical(previous)
-        events = calendar.walk("VEVENT")
+        for event in Calendar.from_ical(previous).walk("VEVENT"):
+            uid = str(event.get("UID", ""))
+            number = _uid_number(meeting, uid)
+            if number is None:
+                continue
+            sequence = int(event.get("SEQUENCE", 0))
+            if uid in prior and prior[uid].sequence >= sequence:
+                continue
+            prior[uid] = PriorEvent(
+                number=number,
+                event=event,
+                sequence=sequence,
+                fingerprint=fingerprint(event),
+                cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
+            )
     except (ValueError, KeyError, TypeError, IndexError) as error:
+        # Starting SEQUENCE again at 0 would leave every imported calendar on the old issue: refuse instead.
         raise MeetplanError([Problem(file=source, message=(
             f"the previous issue of the calendar cannot be read ({error}); without it the events cannot be "
             "updated in place: restore it, or move it away to start a new series of events"
         ))]) from None
-    prior: dict[str, PriorEvent] = {}
-    for event in events:
-        uid = str(event.get("UID", ""))
-        number = _uid_number(meeting, uid)
-        if number is None:
-            continue
-        sequence = int(event.get("SEQUENCE", 0))
-        if uid in prior and prior[uid].sequence >= sequence:
-            continue
-        prior[uid] = PriorEvent(
-            number=number,
-            event=event,
-            sequence=sequence,
-            fingerprint=fingerprint(event),
-            cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
-        )
     return prior
 
 
