@@ -38,6 +38,9 @@ TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants")
 ORGANIZATIONAL_TITLES = ("organizational matters", "opening of the session", "opening of the meeting")
 CLOSING_TITLES = ("other matters", "other business", "adoption of the report", "closure of the")
 
+# Characters XML 1.0 cannot hold (YAML escapes such as "\a" or "\ud800" produce them): a Word document or
+# a calendar could not be written with them.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HOURS = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-\u2013\u2014]\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
@@ -108,6 +111,9 @@ def text(value: Any) -> str:
     result = str(value).strip()
     if not result:
         raise ValueError("must not be empty")
+    bad = _NOT_TEXT.search(result)
+    if bad:
+        raise ValueError(f"contains the character U+{ord(bad.group()):04X}, which no document can hold; remove it")
     return result
 
 
