@@ -46,11 +46,22 @@ ERROR_TEXTS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NU
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def person_order(seat: Seat) -> tuple[int, str, str, str, int]:
+def person_order(seats: Iterable[Seat]) -> list[Seat]:
     """Category in the report's order, then delegation, family name and given name alphabetically."""
-    person = seat.participant
-    return (person.delegation.category.rank, sort_key(person.delegation.name), sort_key(person.family_name),
-            sort_key(person.given_name), person.row)
+    keys: dict[str, str] = {}  # names repeat (a delegation's name on every row): fold each once
+
+    def folded(name: str) -> str:
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = sort_key(name)
+        return key
+
+    def order(seat: Seat) -> tuple[int, str, str, str, int]:
+        person = seat.participant
+        return (person.delegation.category.rank, folded(person.delegation.name), folded(person.family_name),
+                folded(person.given_name), person.row)
+
+    return sorted(seats, key=order)
 
 
 def group_of(delegation: Delegation) -> str:
@@ -135,8 +146,8 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
                 text(worksheet, delegation.name), delegation.category.value, group_of(delegation), person.requested.value,
                 text(worksheet, person.email), person.row]
 
-    room = sorted(plan.placed(Placement.ROOM), key=person_order)
-    online = sorted(plan.placed(Placement.ONLINE), key=person_order)
+    room = person_order(plan.placed(Placement.ROOM))
+    online = person_order(plan.placed(Placement.ONLINE))
     waiting = plan.placed(Placement.WAITING)  # already in the order seats will be offered
 
     worksheet = sheet("In the room", PERSON_HEADINGS, PERSON_WIDTHS, len(room))
@@ -174,8 +185,9 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     properties.title = f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting"
     properties.created = properties.modified = moment.replace(tzinfo=None)
     buffer = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the clock.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the clock. Stored uncompressed here
+    # because normalize_zip compresses every member anyway: one pass instead of two.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=normalize_zip(buffer.getvalue(), moment))
 
