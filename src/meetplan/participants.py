@@ -152,6 +152,8 @@ def _parse_delegation(
         if found is None and "reference" in entry:
             reader.problem(entry.key_lines["reference"], f"{field}.reference", f"{lookup_name!r} is not in the reference data{_suggestions(lookup_name)}")
             return None
+        if found is None and "time_zone" in entry and zone is None:
+            return None  # the time zone's own problem says it all
         if found is None and zone is None:
             # Not in the reference data (an NGO, a new entity): it must say where it is, for the local times.
             hint = _suggestions(name)
