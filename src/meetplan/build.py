@@ -31,6 +31,7 @@ def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> li
         render_calendar(schedule, previous(CALENDAR)),
     ]
     artifacts += render_participants(schedule)
+    artifacts += render_report(schedule)
     return artifacts
 
 
@@ -48,3 +49,12 @@ def render_participants(schedule: Schedule) -> list[Artifact]:
         list_of_participants.render_docx(meeting),
         list_of_participants.render_markdown(meeting),
     ]
+
+
+def render_report(schedule: Schedule) -> list[Artifact]:
+    """report.md and report.docx, when the configuration has a report: section."""
+    if schedule.meeting.report is None:
+        return []
+    from meetplan.render import report
+
+    return report.render_all(schedule)

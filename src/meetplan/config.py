@@ -32,7 +32,7 @@ DAYS_KEYS = ("first", "last", "hours", "weekends", "exceptions")
 ITEM_KEYS = ("number", "title", "kind", "documents", "share", "pin", "sub_items")
 SUB_ITEM_KEYS = ("letter", "title", "kind", "documents", "share", "pin")
 REQUIRED_TOP_KEYS = ("meeting", "days", "agenda")
-TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants")
+TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants", "report")
 
 # Titles by which the default allocation recognizes the organizational and closing items.
 ORGANIZATIONAL_TITLES = ("organizational matters", "opening of the session", "opening of the meeting")
@@ -436,6 +436,12 @@ def parse(data: Any, file: str) -> Meeting:
     if registrations is not None and not delegations:
         reader.problem(root.key_lines["participants"], "participants", "registrations need the delegations: section to say who attends")
     fmt = reader.take(meeting, "format", "meeting", meeting_format) or Format.IN_PERSON
+    report_settings = None
+    if "report" in root:
+        from meetplan.report import parse_report
+
+        body = meeting.get("body") if isinstance(meeting.get("body"), str) else ""
+        report_settings = parse_report(reader, root["report"], root.key_lines["report"], meeting_body=body, agenda=agenda, days=days, delegations=delegations)
     result = Meeting(
         body=reader.take(meeting, "body", "meeting", text, required=True) or "",
         parent_body=reader.take(meeting, "parent_body", "meeting", text),
@@ -456,6 +462,7 @@ def parse(data: Any, file: str) -> Meeting:
         registrations=registrations,
         seating=seating,
         participants_symbol=participants_symbol,
+        report=report_settings,
     )
     if fmt is not Format.IN_PERSON and result.online is None and "online" not in meeting:
         reader.problem(meeting.line, "meeting.online", f"missing: a {fmt.value} meeting needs the platform (and link) delegates connect through")

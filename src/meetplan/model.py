@@ -104,6 +104,7 @@ class Meeting:
     participants: tuple[Participant, ...] = ()  # in registration order
     speakers: SpeakerPlan | None = None  # the lists of speakers (the speakers: section), if any
     participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
+    report: ReportSettings | None = None  # the report's organizational part (the report: section), if any
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:
@@ -384,3 +385,45 @@ class SpeakersList:
     @property
     def warnings(self) -> tuple[str, ...]:
         return tuple(entry.warning for entry in self.items if entry.warning)
+
+# --- report -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportRecord:
+    """What happened, where it differs from the plan or the plan cannot know it (report: record:)."""
+
+    held: int | None = None  # plenary meetings held, when not the number planned
+    dates: tuple[tuple[int, dt.date], ...] = ()  # (plenary meeting, date) where it differs from the plan, or was added
+    considered: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (entry label, plenary meetings) where not as planned
+    secretariat_statements: tuple[int, ...] = ()  # agenda items under which the Secretariat made introductory statements
+    presiding: tuple[tuple[int, str], ...] = ()  # (agenda item, "the Vice-Chair, Ms. X") where the Chair did not preside
+    participants_list: str | None = None  # the symbol of the list as finally issued (often a revision)
+    spoke: tuple[tuple[int, str], ...] = ()  # (agenda item, delegation) statements made without an inscription
+    did_not_speak: tuple[tuple[int, str], ...] = ()  # (agenda item, delegation) inscribed but not made
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportSettings:
+    """The free text and numbering of the report's organizational part; everything else comes from the data."""
+
+    instrument: str  # as the report names it after "parties to the": "Smuggling of Migrants Protocol"
+    short_name: str  # the body as running text names it after "the": "Working Group"
+    first_paragraph: int  # the number of the first paragraph of the organizational part
+    chapter: int  # the number of the chapter "Organization of the meeting"
+    summary: tuple[int, ...] = ()  # paragraph numbers of the summary's framing sentences, in agenda order
+    summary_heading: str = "Chair's summary of deliberations"
+    symbol: str | None = None  # the report's own symbol
+    issued: dt.date | None = None
+    format_agreed: str | None = None  # "As agreed by the extended Bureau ... on 19 August 2020"
+    format_details: str | None = None  # "with a restricted number of participants present in the meeting room ..."
+    opened_by: str | None = None  # "Francesco Testa"
+    opened_by_state: str | None = None  # "Italy"
+    opened_by_function: str | None = None  # "Chair of the Working Group"
+    opening: str | None = None  # what the opening speaker did, in free text
+    documents: tuple[tuple[str, str], ...] = ()  # (symbol, description) replacing or adding to the derived ones
+    document_url: str | None = None  # a link for each symbol: "https://undocs.org/{symbol}"
+    names: tuple[tuple[str, str], ...] = ()  # (person's name, as the report names them): ("Amanda Ledwaba", "Ms. Ledwaba")
+    record: ReportRecord = ReportRecord()
+    origin: Origin | None = field(default=None, compare=False)
+

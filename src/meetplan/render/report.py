@@ -1,0 +1,149 @@
+"""The report's organizational part as Markdown and Word, from the paragraphs ``meetplan.report`` builds.
+
+Paragraph numbers are the report's own (they continue numbering that the configuration starts), so in Markdown
+they are written as text ("18\\. The seventh ...") and never as an ordered list, which a viewer would renumber
+(paras. 5 and 11 stand next to each other). The adopted agenda, numbered 1, 2, 3 like any list, is one. Document symbols are links when the configuration gives an address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from meetplan.model import Schedule
+from meetplan.render import Artifact
+from meetplan.render.annex import markdown_escape
+from meetplan.report import Heading, Report, Span, build_report
+
+MARKDOWN_NAME = "report.md"
+DOCX_NAME = "report.docx"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# --- Markdown ------------------------------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    """markdown_escape, keeping the spaces at the ends that join one span to the next."""
+    stripped = text.strip()
+    if not stripped:
+        return " " if text else ""
+    return f"{' ' if text[0].isspace() else ''}{markdown_escape(stripped)}{' ' if text[-1].isspace() else ''}"
+
+
+def _markdown_spans(spans: Iterable[Span]) -> str:
+    parts = []
+    for span in spans:
+        text = _escape(span.text)
+        if span.italic:
+            text = f"*{text}*"
+        if span.link:
+            # Angle brackets keep an address with parentheses or spaces in one piece.
+            text = f"[{text}](<{span.link}>)"
+        parts.append(text)
+    return "".join(parts)
+
+
+def markdown(report: Report) -> str:
+    lines: list[str] = []
+    if report.symbol:
+        lines += [markdown_escape(report.symbol), ""]
+    lines += [f"# {markdown_escape(report.title)}", ""]
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * (block.level + 1)} {markdown_escape(block.text)}", ""]
+            continue
+        lines += [f"{block.number}\\. {_markdown_spans(block.spans)}", ""]
+        for line in block.lines:
+            text = f"{line.label} {_markdown_spans(line.spans)}"
+            if line.label[0].isdigit():
+                lines.append(text)  # an agenda item: a real ordered list, numbered 1, 2, 3 like the agenda
+            elif line.level:
+                lines.append(f"   - {text}")  # a sub-item, nested under its item (the seed's " - (a) ...")
+            else:
+                lines += [text, ""]  # a document "(a) ...": a paragraph of its own, as the seed prints it
+        if lines[-1]:
+            lines.append("")
+    return "\n".join(lines)
+
+
+def render_markdown(schedule: Schedule) -> Artifact:
+    return Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(build_report(schedule)).encode())
+
+
+# --- Word ------------------------------------------------------------------------------------------------------
+
+
+def _add_spans(paragraph: object, spans: Iterable[Span]) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for span in spans:
+        if span.link is None:
+            run = paragraph.add_run(span.text)  # type: ignore[attr-defined]
+            run.italic = span.italic or None
+            continue
+        # python-docx has no call that adds a hyperlink; this is the element Word itself writes.
+        relation = paragraph.part.relate_to(span.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), relation)
+        run = OxmlElement("w:r")
+        if span.italic:
+            properties = OxmlElement("w:rPr")
+            properties.append(OxmlElement("w:i"))
+            run.append(properties)
+        text = OxmlElement("w:t")
+        text.text = span.text
+        text.set(qn("xml:space"), "preserve")
+        run.append(text)
+        hyperlink.append(run)
+        paragraph._p.append(hyperlink)  # type: ignore[attr-defined]
+
+
+def docx_bytes(report: Report) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    from meetplan.render import word
+
+    document = word.new_document(symbol=report.symbol or "", title=report.title)
+    word.heading(document, report.title, size=14)
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            word.heading(document, block.text, size=12 if block.level == 1 else 10, space_after=6)
+            continue
+        paragraph = document.add_paragraph()
+        _numbered(paragraph, Cm(1.0), Pt(6), WD_ALIGN_PARAGRAPH.JUSTIFY)
+        paragraph.add_run(f"{block.number}.\t")
+        _add_spans(paragraph, block.spans)
+        for line in block.lines:
+            sub = document.add_paragraph()
+            _numbered(sub, Cm(2.0 + line.level), Pt(3), WD_ALIGN_PARAGRAPH.LEFT)
+            sub.add_run(f"{line.label}\t")
+            _add_spans(sub, line.spans)
+    return word.save(document, report.issued)
+
+
+def _numbered(paragraph: object, indent: object, after: object, alignment: object) -> None:
+    """A paragraph whose label hangs in the margin before its text (the UN numbered-paragraph layout)."""
+    from docx.shared import Cm
+
+    layout = paragraph.paragraph_format  # type: ignore[attr-defined]
+    layout.left_indent = indent
+    layout.first_line_indent = -Cm(1.0)
+    layout.space_after = after
+    layout.alignment = alignment
+
+
+def render_docx(schedule: Schedule) -> Artifact:
+    return Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(build_report(schedule)))
+
+
+def render_all(schedule: Schedule) -> list[Artifact]:
+    """Both forms from one build of the paragraphs."""
+    report = build_report(schedule)
+    return [
+        Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(report).encode()),
+        Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(report)),
+    ]
+
