@@ -32,6 +32,7 @@ def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> li
     ]
     artifacts += render_participants(schedule)
     artifacts += render_report(schedule)
+    artifacts += render_speakers(schedule, previous)
     return artifacts
 
 
@@ -58,3 +59,20 @@ def render_report(schedule: Schedule) -> list[Artifact]:
     from meetplan.render import report
 
     return report.render_all(schedule)
+
+def render_speakers(schedule: Schedule, previous: PreviousReader = no_previous) -> list[Artifact]:
+    """speakers.xlsx, the Chair's running order and the speakers' calendars, when the configuration has speakers."""
+    if schedule.meeting.speakers is None:
+        return []
+    from meetplan.render import running_order
+    from meetplan.render.speaker_calendars import render_speaker_calendars
+    from meetplan.render.speakers_xlsx import render_speakers_xlsx
+    from meetplan.speakers import speakers_list
+
+    speakers = speakers_list(schedule)
+    return [
+        render_speakers_xlsx(speakers),
+        running_order.render_docx(speakers),
+        running_order.render_markdown(speakers),
+        *render_speaker_calendars(speakers, previous),
+    ]

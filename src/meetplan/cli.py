@@ -51,8 +51,20 @@ def main() -> None:
 def _schedule(config: Path) -> Schedule:
     from meetplan.config import load
     from meetplan.scheduler import schedule
+    from meetplan.speakers import sized
 
-    return schedule(load(config))
+    # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs.
+    return schedule(sized(load(config)))
+
+
+def _warn(schedule: Schedule) -> None:
+    """Print the lists of speakers' warnings on stderr: they are not errors, so the exit status stays 0."""
+    if schedule.meeting.speakers is None:
+        return
+    from meetplan.speakers import speakers_list
+
+    for warning in speakers_list(schedule).warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @main.command()
@@ -70,7 +82,9 @@ def build(config: Path, output: Path | None) -> None:
     from meetplan.output import read_previous, write_artifacts
 
     folder = output or Path("output") / config.stem
-    written = write_artifacts(render_all(_schedule(config), read_previous(folder)), folder)
+    planned = _schedule(config)
+    written = write_artifacts(render_all(planned, read_previous(folder)), folder)
+    _warn(planned)
     for path in written:
         click.echo(str(path))
 
@@ -89,7 +103,9 @@ def check(config: Path) -> None:
     """
     from meetplan.summary import describe
 
-    click.echo(describe(_schedule(config)))
+    planned = _schedule(config)
+    click.echo(describe(planned))
+    _warn(planned)
 
 
 FORMATS = ("md", "html", "docx", "tsv")

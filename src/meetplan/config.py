@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
-from meetplan import participants
+from meetplan import participants, speakers
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import AgendaItem, Day, Format, Hours, ItemKind, Meeting, Online, Origin
 from meetplan.yamlsource import LineDict, LineList, load_yaml
@@ -32,7 +32,7 @@ DAYS_KEYS = ("first", "last", "hours", "weekends", "exceptions")
 ITEM_KEYS = ("number", "title", "kind", "documents", "share", "pin", "sub_items")
 SUB_ITEM_KEYS = ("letter", "title", "kind", "documents", "share", "pin")
 REQUIRED_TOP_KEYS = ("meeting", "days", "agenda")
-TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants", "report")
+TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants", "speakers", "report")
 
 # Titles by which the default allocation recognizes the organizational and closing items.
 ORGANIZATIONAL_TITLES = ("organizational matters", "opening of the session", "opening of the meeting")
@@ -436,6 +436,7 @@ def parse(data: Any, file: str) -> Meeting:
     if registrations is not None and not delegations:
         reader.problem(root.key_lines["participants"], "participants", "registrations need the delegations: section to say who attends")
     fmt = reader.take(meeting, "format", "meeting", meeting_format) or Format.IN_PERSON
+    speaker_plan = speakers.parse_speakers(reader, root["speakers"], root.key_lines["speakers"], file, agenda, delegations, fmt) if "speakers" in root else None
     report_settings = None
     if "report" in root:
         from meetplan.report import parse_report
@@ -462,6 +463,7 @@ def parse(data: Any, file: str) -> Meeting:
         registrations=registrations,
         seating=seating,
         participants_symbol=participants_symbol,
+        speakers=speaker_plan,
         report=report_settings,
     )
     if fmt is not Format.IN_PERSON and result.online is None and "online" not in meeting:
@@ -501,4 +503,5 @@ def load(path: Path | str) -> Meeting:
     """Read and parse a configuration file."""
     path = Path(path)
     # The registrations are read once the configuration is valid: rows are checked against its delegations.
-    return participants.attach_registrations(parse(load_yaml(read_text(path), str(path)), str(path)))
+    meeting = participants.attach_registrations(parse(load_yaml(read_text(path), str(path)), str(path)))
+    return speakers.attach_inscriptions(meeting)

@@ -339,6 +339,7 @@ class SpeakerPlan:
     limits: tuple[tuple[SpeakerClass, Fraction], ...]  # minutes per statement, every class once
     size_shares: bool = False
     file: str | None = None  # the inscriptions file, as resolved against the configuration file's folder
+    sheet: str | None = None  # the sheet of an XLSX inscriptions file; None: the first
     origin: Origin | None = field(default=None, compare=False)
 
     def limit(self, kind: SpeakerClass) -> Fraction:
