@@ -60,6 +60,7 @@ def render_report(schedule: Schedule) -> list[Artifact]:
 
     return report.render_all(schedule)
 
+
 def render_speakers(schedule: Schedule, previous: PreviousReader = no_previous) -> list[Artifact]:
     """speakers.xlsx, the Chair's running order and the speakers' calendars, when the configuration has speakers."""
     if schedule.meeting.speakers is None:

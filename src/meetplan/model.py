@@ -387,6 +387,7 @@ class SpeakersList:
     def warnings(self) -> tuple[str, ...]:
         return tuple(entry.warning for entry in self.items if entry.warning)
 
+
 # --- report -----------------------------------------------------------------------------------------------
 
 
