@@ -38,9 +38,10 @@ TOP_KEYS = (*REQUIRED_TOP_KEYS, "delegations", "participants", "speakers", "repo
 ORGANIZATIONAL_TITLES = ("organizational matters", "opening of the session", "opening of the meeting")
 CLOSING_TITLES = ("other matters", "other business", "adoption of the report", "closure of the")
 
-# Characters XML 1.0 cannot hold (YAML escapes such as "\a" or "\ud800" produce them): a Word document or
-# a calendar could not be written with them.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold, which YAML escapes such as "\a" or "\ud800" produce: a control character
+# becomes a space (as the calendar shows it); a lone surrogate or a noncharacter is no text at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _HOURS = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*[-\u2013\u2014]\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
@@ -108,7 +109,7 @@ def _kind(value: Any) -> str:
 def text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError(f"must be text, not {_kind(value)}")
-    result = str(value).strip()
+    result = _CONTROL.sub(" ", str(value)).strip()
     if not result:
         raise ValueError("must not be empty")
     bad = _NOT_TEXT.search(result)
