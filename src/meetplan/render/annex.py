@@ -76,11 +76,14 @@ def render_tsv(schedule: Schedule) -> Artifact:
 # --- Markdown ------------------------------------------------------------------------------------------------------
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+# What opens a block at the start of a line: a list item ("- ", "+ ", "1. ", "1) "), a rule or a heading underline.
+_MARKDOWN_BLOCK = re.compile(r"^(?:([-+=])(?=[\s=+-]|$)|(\d+)([.)])(?=\s|$))")
 
 
 def markdown_escape(value: str) -> str:
-    """Input text as literal Markdown: no emphasis, links, HTML or table breaks from what a user typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    """Input text as literal Markdown on one line: no emphasis, links, HTML, table breaks or block markers."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(value))
+    return _MARKDOWN_BLOCK.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
 
 
 def _markdown_row(cells: list[str]) -> str:

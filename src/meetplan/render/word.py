@@ -34,7 +34,8 @@ def new_document(*, symbol: str, title: str) -> Any:
     normal.paragraph_format.space_after = Pt(0)
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    header.add_run(symbol).bold = True
+    # python-docx turns a line break or tab in run text into <w:br/> or <w:tab/>: the symbol stays on one line.
+    header.add_run(" ".join(symbol.split())).bold = True
     document.core_properties.title = title
     return document
 
