@@ -621,3 +621,20 @@ def test_published_outputs_carry_no_e_mail_address(tmp_path: Path) -> None:
     assert "@" not in artifacts["running-order.md"].decode()
     with zipfile.ZipFile(io.BytesIO(artifacts["speakers.xlsx"])) as archive:
         assert not any("@" in archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+
+
+# --- the README ----------------------------------------------------------------------------------------------------------------
+
+
+def test_readme_speakers_example_loads_and_its_warning_is_the_real_one(tmp_path: Path) -> None:
+    """The README's speakers: example is a valid section, and the warning it shows is what meetplan prints."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `speakers`", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "speakers").mkdir()
+    (tmp_path / "speakers" / "inscriptions.csv").write_text("Item,Delegation\n3,Canada\n", encoding="utf-8")
+    speakers = timed(write(tmp_path, example))
+    assert names(item(speakers, "2").turns) == ["Amanda Ledwaba", "South Africa", "Brazil", "Morocco"]
+    assert names(item(speakers, "3").turns) == ["Canada"]
+    printed = timed(write(tmp_path, _many_statements("3", 60), delegations="", name="overrun")).warnings
+    assert f"    warning: {printed[0]}\n" in section
