@@ -1,0 +1,183 @@
+"""No injection: text from the configuration reaches every output as literal text, never as markup or formulas.
+
+Each payload goes into every free-text field of the configuration at once (each field's value ending in its
+own name), and every artifact ``render_all`` returns is compared with a build of plain text: its structure
+(HTML elements and attributes, Markdown markup and lines, TSV cells, Office XML elements, calendar components
+and properties) must be the same, and each field an output shows must show there literally. A new renderer is
+covered as soon as render_all returns it; a new kind of file needs a projection below.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from xml.etree import ElementTree
+
+import icalendar
+import pytest
+
+from meetplan.build import render_all
+from meetplan.config import parse
+from meetplan.render import Artifact
+from meetplan.scheduler import schedule
+from meetplan.yamlsource import load_yaml
+
+from conftest import FULL_TEXTS, full_meeting
+
+PAYLOADS = {
+    "spreadsheet-formula": "=cmd|' /C calc'!A0",
+    "plus": "+1+1",
+    "at": "@SUM(1)",
+    "minus": "-2+3",
+    "tab": "\t=1+2",
+    "script": "<script>alert(1)</script>",
+    "attribute": '"><img src=x onerror=alert(1)>',
+    "markdown": "*x* | y [a](javascript:alert(1)) `code` _u_ ~~s~~ <b>&amp;",
+    "markdown-blocks": "- item\n1. item\n# heading\n> quote\n```\n---",
+    "calendar": "Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected\r\nX-INJECTED:1\r\nSUMMARY:Injected",
+    "calendar-escapes": "a;b,c\\nd\\\\e:f",
+    "control-characters": "bell\x07 escape\x1b[31m null\x00 vertical\x0btab",
+}
+TEXT_FIELDS = [field for field in FULL_TEXTS if field != "url"]
+PLAIN_URL = "https://example.org/plain"
+# The one URL payload the configuration accepts: no spaces, quotes or angle brackets, but a quote of the other kind.
+URL_PAYLOAD = "https://example.org/join?a='onmouseover='alert(1)'&b=javascript:alert(2)"
+
+
+def render(texts: dict[str, str]) -> list[Artifact]:
+    return render_all(schedule(parse(load_yaml(full_meeting(**texts), "meeting.yaml"), "meeting.yaml")))
+
+
+def plain(field: str) -> str:
+    return f"plain {field} text"
+
+
+def one_line(value: str) -> str:
+    """Text as an output shows it: control characters as spaces (XML cannot hold them), whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", value)).strip()
+
+
+# --- projections: (structure, visible text) of one artifact -----------------------------------------------------
+
+
+class _HTML(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.structure: list[tuple[str, ...]] = []
+        self.texts: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.structure.append(("start", tag, *sorted(name for name, _ in attrs)))
+        self.urls += [value or "" for name, value in attrs if name in ("href", "src", "action")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.structure.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.structure.append(("comment",))
+
+
+def project_html(data: bytes) -> tuple[object, str]:
+    parser = _HTML()
+    parser.feed(data.decode("utf-8"))
+    parser.close()
+    schemes = [url.split(":")[0].lower() for url in parser.urls]
+    return (parser.structure, schemes), "\n".join(parser.texts)
+
+
+_MARKDOWN_MARKUP = set("\\`*_[]<>|~&#")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
+_LINE_START = re.compile(r"^(\s{0,3})([-+*]\s|\d+[.)](\s|$)|#|>|`{3}|~{3}|[-=_*]{3,}\s*$|\s)")
+
+
+def project_markdown(data: bytes) -> tuple[object, str]:
+    """Structure: per line, its block marker and the markup characters left once escapes are removed."""
+    structure = []
+    for line in data.decode("utf-8").split("\n"):
+        unescaped = _ESCAPE.sub("", line)
+        start = _LINE_START.match(line)
+        structure.append((start.group(2) if start else "", "".join(c for c in unescaped if c in _MARKDOWN_MARKUP)))
+    return structure, _ESCAPE.sub(r"\1", data.decode("utf-8"))
+
+
+def project_tsv(data: bytes) -> tuple[object, str]:
+    """Structure: the number of cells in each line, and which cells a spreadsheet would read as a formula."""
+    lines = data.decode("utf-8").split("\n")
+    cells = [line.split("\t") for line in lines]
+    formulas = [(row, column) for row, line in enumerate(cells) for column, cell in enumerate(line) if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    texts = [cell[1:] if cell[:1] == "'" else cell for line in cells for cell in line]
+    return ([len(line) for line in cells], formulas), "\n".join(texts)
+
+
+def project_zip(data: bytes) -> tuple[object, str]:
+    """An Office package: the element tags of every XML part, and the text of every element."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    structure, texts = [], []
+    for name in sorted(package.namelist()):
+        if not name.endswith((".xml", ".rels")):
+            structure.append((name, "binary"))
+            continue
+        root = ElementTree.fromstring(package.read(name))
+        structure.append((name, tuple(element.tag for element in root.iter())))
+        texts += [element.text for element in root.iter() if element.text]
+    return structure, "\n".join(texts)
+
+
+def project_calendar(data: bytes) -> tuple[object, str]:
+    """The components and the names of their properties (parsed and raw), and every property's decoded text."""
+    calendar = icalendar.Calendar.from_ical(data)
+    structure = [(component.name, tuple(sorted(component.keys()))) for component in calendar.walk()]
+    unfolded = re.sub(r"\r\n[ \t]", "", data.decode("utf-8"))
+    raw = sorted(line.split(":")[0].split(";")[0] for line in unfolded.split("\r\n") if line)
+    texts = [str(value) for component in calendar.walk() for value in component.values() if isinstance(value, str)]
+    return (structure, raw), "\n".join(texts)
+
+
+PROJECTIONS: dict[str, Callable[[bytes], tuple[object, str]]] = {
+    ".html": project_html,
+    ".md": project_markdown,
+    ".tsv": project_tsv,
+    ".docx": project_zip,
+    ".xlsx": project_zip,
+    ".ics": project_calendar,
+}
+
+
+def project(artifact: Artifact) -> tuple[object, str]:
+    extension = "." + artifact.name.rsplit(".", 1)[-1]
+    if extension not in PROJECTIONS:
+        pytest.fail(f"{artifact.name}: no projection for {extension} files; add one to tests/test_injection.py")
+    return PROJECTIONS[extension](artifact.data)
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict[str, tuple[object, str]]:
+    """Each artifact of a build whose texts are plain words, projected."""
+    return {a.name: project(a) for a in render({field: plain(field) for field in TEXT_FIELDS} | {"url": PLAIN_URL})}
+
+
+def test_injection_baseline_shows_fields_in_every_output(baseline: dict[str, tuple[object, str]]) -> None:
+    """Every artifact shows at least one configuration field, so the literal checks below check something."""
+    shown = {name: [f for f in TEXT_FIELDS if plain(f) in one_line(text)] for name, (_, text) in baseline.items()}
+    assert [name for name, fields in shown.items() if not fields] == []
+    assert {"annex.md", "annex.html", "annex.tsv", "annex.docx"} <= set(shown)
+
+
+@pytest.mark.parametrize("payload", list(PAYLOADS), ids=list(PAYLOADS))
+def test_injection_through_every_text_field_stays_literal(payload: str, baseline: dict[str, tuple[object, str]]) -> None:
+    """With the payload in every text field, each artifact keeps the plain build's structure and shows the text as typed."""
+    texts = {field: f"{PAYLOADS[payload]} {field}" for field in TEXT_FIELDS} | {"url": URL_PAYLOAD}
+    artifacts = {a.name: project(a) for a in render(texts)}
+    assert sorted(artifacts) == sorted(baseline)
+    for name, (structure, text) in artifacts.items():
+        plain_structure, plain_text = baseline[name]
+        assert structure == plain_structure, f"{name}: the payload changed the structure"
+        shown = [f for f in TEXT_FIELDS if plain(f) in one_line(plain_text)]
+        assert [f for f in shown if one_line(texts[f]) not in one_line(text)] == [], f"{name}: a field does not show literally"
