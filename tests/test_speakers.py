@@ -522,10 +522,11 @@ def test_speakers_outputs_are_reproducible(tmp_path: Path, monkeypatch: pytest.M
 
 @given(st.text(max_size=60))
 def test_sheet_names_are_valid_excel_names(label: str) -> None:
-    """Whatever the label, the sheet name has at most 31 characters, none of []:*?/\\, and is not taken."""
+    """Whatever the label, the sheet name has at most 31 characters, none of []:*?/\\, no final apostrophe, and is not taken."""
     name = sheet_name(label, ["Overview", sheet_name(label)])
     assert 0 < len(name) <= 31
     assert not set(name) & set("[]:*?/\\")
+    assert not name.endswith("'")
     assert name.casefold() not in ("overview", sheet_name(label).casefold(), "history")
 
 

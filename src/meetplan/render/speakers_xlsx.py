@@ -39,7 +39,8 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 ca
 
 def sheet_name(label: str, taken: Iterable[str] = ()) -> str:
     """A valid Excel sheet name for an agenda entry: "Item 1 (b)", unique among ``taken`` (ignoring case)."""
-    base = _SHEET_UNSAFE.sub("-", f"Item {label}").strip("'")[:31] or "Item"
+    # Nor may a name end with an apostrophe (it starts with "Item", never with one).
+    base = _SHEET_UNSAFE.sub("-", f"Item {label}")[:31].rstrip("'") or "Item"
     used = {name.casefold() for name in taken}
     name, number = base, 2
     while name.casefold() in used or name.casefold() == "history":  # Excel reserves "History"
