@@ -274,7 +274,9 @@ def schedule(meeting: Meeting) -> Schedule:
     plenaries = plenary_meetings(meeting)
     allocations: list[Allocation] = []
     for entry, start, end in _lay_out(meeting, len(plenaries)):
-        for order, (plenary, portion) in enumerate(_members(start, end, len(plenaries))):
+        # An entry without time of its own at the end of its pinned block stays in the last pinned meeting.
+        last = entry.pin[-1] if entry.pin else len(plenaries)
+        for order, (plenary, portion) in enumerate(_members(start, end, last)):
             allocations.append(Allocation(plenary=plenary, item=entry, share=portion, continued=order > 0))
     allocations.sort(key=lambda a: a.plenary)  # stable: agenda order within each plenary meeting
     return Schedule(meeting=meeting, plenaries=plenaries, allocations=tuple(allocations))
