@@ -471,3 +471,20 @@ def test_report_section_problems_are_reported_together(tmp_path: Path) -> None:
         "FILE:30: report.document_url: must be an https:// address containing {symbol}, such as https://undocs.org/{symbol}, not 'http://undocs.org/'",
         "FILE:28: report.instrument: missing",
     ]
+
+
+def test_readme_report_example_builds() -> None:
+    """The README's report: example, in place of the 2020 configuration's section, gives a report."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```yaml\n(.*?)```", readme, re.S) if block.startswith("report:"))
+    text = CONFIG_2020.read_text(encoding="utf-8")
+    start = text.index("\nreport:\n")
+    end = text.find("\n\n", start + 1)
+    path = CONFIG_2020.parent / ".test-readme.yaml"  # beside the original, for its relative registrations path
+    try:
+        path.write_text(text[:start + 1] + example + (text[end:] if end != -1 else ""), encoding="utf-8")
+        report = build_report(schedule(load(path)))
+    finally:
+        path.unlink()
+    assert [p.number for p in report.paragraphs] == SEED_NUMBERS
+    assert report.paragraphs[2].text.endswith("with a restricted number of participants present in the meeting room and all other participants connected remotely.")

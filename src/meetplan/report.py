@@ -24,7 +24,6 @@ from meetplan.model import (
     Delegation,
     DelegationCategory,
     Format,
-    Inscription,
     ItemKind,
     Meeting,
     Origin,
@@ -445,21 +444,19 @@ def statements_input(meeting: Meeting, settings: ReportSettings) -> tuple[list[P
     statements: list[Statement] = []
     for inscription in meeting.speakers.inscriptions if meeting.speakers else ():
         item = int(inscription.item.split(" ")[0])
-        if inscription.panellist and inscription.name:
-            state = inscription.delegation.name if inscription.delegation else None
-            panellists.append(Panellist(item=item, name=report_name(inscription.name, settings), state=state))
-        elif _statement_by(inscription) and (item, sort_key(inscription.delegation.name)) not in not_made:  # type: ignore[union-attr]
-            statements.append(Statement(item=item, delegation=inscription.delegation))  # type: ignore[arg-type]
+        delegation = inscription.delegation
+        if inscription.panellist:
+            if inscription.name:
+                state = delegation.name if delegation else None
+                panellists.append(Panellist(item=item, name=report_name(inscription.name, settings), state=state))
+        # A delegation speaking on behalf of a group is listed too: its representative made the statement, and
+        # leaving it out would drop a speaker from paras. 23 to 25.
+        elif delegation is not None and (item, sort_key(delegation.name)) not in not_made:
+            statements.append(Statement(item=item, delegation=delegation))
     delegations = {sort_key(d.name): d for d in meeting.delegations}
     # The configuration was checked against the delegations when read: every recorded name is one of them.
     statements += [Statement(item=item, delegation=delegations[sort_key(name)]) for item, name in record.spoke if sort_key(name) in delegations]
     return panellists, statements
-
-
-def _statement_by(inscription: Inscription) -> bool:
-    """A statement in a delegation's own name; one on behalf of a group is reported with the group's members
-    in the Chair's summary, not in the list of delegations that spoke (report, paras. 23 to 25)."""
-    return not inscription.panellist and inscription.delegation is not None and not inscription.on_behalf_of
 
 
 def _statements(meeting: Meeting, settings: ReportSettings) -> list[Draft]:
@@ -492,11 +489,11 @@ def statements_paragraphs(meeting: Meeting, settings: ReportSettings, panellists
     parties = by_category["parties"]
     if parties:
         names = _names(s.delegation.name for s in parties)
-        items = _items_phrase(sorted({s.item for s in parties}))
+        under = _items_phrase(sorted({s.item for s in parties}))
         if len(names) == 1:
-            paragraphs.append(f"Under {items}, a statement was made by the representative of the following party to the {settings.instrument}: {names[0]}.")
+            paragraphs.append(f"Under {under}, a statement was made by the representative of the following party to the {settings.instrument}: {names[0]}.")
         else:
-            paragraphs.append(f"Under {items}, statements were made by representatives of the following parties to the {settings.instrument}: {join_list(names)}.")
+            paragraphs.append(f"Under {under}, statements were made by representatives of the following parties to the {settings.instrument}: {join_list(names)}.")
     states = _names(s.delegation.name for s in by_category["states"])
     if states:
         if len(states) == 1:
