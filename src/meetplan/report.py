@@ -12,6 +12,7 @@ their dates, the meetings at which an item was considered.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -275,7 +276,7 @@ def summary_groups(meeting: Meeting, held: Proceedings) -> list[tuple[AgendaItem
     return [tuple(group) for group in groups]
 
 
-def framing_sentence(meeting: Meeting, settings: ReportSettings, group: Sequence[AgendaItem], held: Proceedings) -> str:
+def framing_sentence(settings: ReportSettings, group: Sequence[AgendaItem], held: Proceedings) -> str:
     numbers = held.of(group[0])
     dates = [held.dates[n] for n in numbers if n in held.dates]
     items = ", and ".join(f"agenda item {item.number}, entitled {_quoted(item.title)}" for item in group)
@@ -305,8 +306,8 @@ def build_report(schedule: Schedule) -> Report:
             )])
         blocks.append(Heading(text=f"{_roman(settings.chapter - 1)}. {settings.summary_heading}", level=1))
         for number, group in zip(settings.summary, groups, strict=True):
-            blocks.append(Paragraph(number=number, spans=(Span(text=framing_sentence(meeting, settings, group, held)),)))
-    numbers = iter(range(settings.first_paragraph, settings.first_paragraph + 1000))
+            blocks.append(Paragraph(number=number, spans=(Span(text=framing_sentence(settings, group, held)),)))
+    numbers = itertools.count(settings.first_paragraph)
     sections = [
         (OPENING_HEADING, _opening(schedule, settings, held)),
         (STATEMENTS_HEADING, _statements(meeting, settings)),

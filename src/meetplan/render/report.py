@@ -8,6 +8,7 @@ they are written as text ("18\\. The seventh ...") and never as an ordered list,
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from meetplan.model import Schedule
 from meetplan.render import Artifact
@@ -73,18 +74,18 @@ def render_markdown(schedule: Schedule) -> Artifact:
 # --- Word ------------------------------------------------------------------------------------------------------
 
 
-def _add_spans(paragraph: object, spans: Iterable[Span]) -> None:
+def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     for span in spans:
         if span.link is None:
-            run = paragraph.add_run(span.text)  # type: ignore[attr-defined]
+            run = paragraph.add_run(span.text)
             run.italic = span.italic or None
             continue
         # python-docx has no call that adds a hyperlink; this is the element Word itself writes.
-        relation = paragraph.part.relate_to(span.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+        relation = paragraph.part.relate_to(span.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), relation)
         run = OxmlElement("w:r")
@@ -97,7 +98,7 @@ def _add_spans(paragraph: object, spans: Iterable[Span]) -> None:
         text.set(qn("xml:space"), "preserve")
         run.append(text)
         hyperlink.append(run)
-        paragraph._p.append(hyperlink)  # type: ignore[attr-defined]
+        paragraph._p.append(hyperlink)
 
 
 def docx_bytes(report: Report) -> bytes:
@@ -116,19 +117,21 @@ def docx_bytes(report: Report) -> bytes:
         _numbered(paragraph, Cm(1.0), Pt(6), WD_ALIGN_PARAGRAPH.JUSTIFY)
         paragraph.add_run(f"{block.number}.\t")
         _add_spans(paragraph, block.spans)
-        for line in block.lines:
+        for index, line in enumerate(block.lines):
             sub = document.add_paragraph()
-            _numbered(sub, Cm(2.0 + line.level), Pt(3), WD_ALIGN_PARAGRAPH.LEFT)
+            # The last line closes the paragraph and takes its space; the lines inside a list stay close.
+            after = Pt(6) if index == len(block.lines) - 1 else Pt(3)
+            _numbered(sub, Cm(2.0 + line.level), after, WD_ALIGN_PARAGRAPH.LEFT)
             sub.add_run(f"{line.label}\t")
             _add_spans(sub, line.spans)
     return word.save(document, report.issued)
 
 
-def _numbered(paragraph: object, indent: object, after: object, alignment: object) -> None:
+def _numbered(paragraph: Any, indent: Any, after: Any, alignment: Any) -> None:
     """A paragraph whose label hangs in the margin before its text (the UN numbered-paragraph layout)."""
     from docx.shared import Cm
 
-    layout = paragraph.paragraph_format  # type: ignore[attr-defined]
+    layout = paragraph.paragraph_format
     layout.left_indent = indent
     layout.first_line_indent = -Cm(1.0)
     layout.space_after = after
