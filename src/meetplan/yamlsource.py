@@ -131,7 +131,8 @@ def _build(node: yaml.Node, constructor: yaml.SafeLoader, file: str, problems: l
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # such as 2020-02-30: the date check explains it, with its field
-        problems.append(Problem(file=file, line=node.start_mark.line + 1, field=path or None, message=f"unreadable value: {error}"))
+        if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
+            # 2020-02-30: the date check explains it, with its field; a lone "=" is YAML 1.1's value key: text.
+            return node.value
+        problems.append(Problem(file=file, line=node.start_mark.line + 1, field=path or None, message=f"unreadable value: {getattr(error, 'problem', None) or error}"))
         return None
