@@ -18,22 +18,33 @@ def no_previous(name: str) -> bytes | None:
 
 def render_all(schedule: Schedule, previous: PreviousReader = no_previous) -> list[Artifact]:
     """Render every output in memory; nothing is written until all of them have rendered."""
+    return [artifact for _, step in steps(schedule, previous) for artifact in step()]
+
+
+def steps(schedule: Schedule, previous: PreviousReader = no_previous) -> list[tuple[str, Callable[[], list[Artifact]]]]:
+    """The build's renderers in order, each named: ``meetplan build`` shows them as progress on a long build."""
+    return [
+        ("annex and calendar", lambda: render_annex(schedule, previous)),
+        ("participants", lambda: render_participants(schedule)),
+        ("report", lambda: render_report(schedule)),
+        ("speakers", lambda: render_speakers(schedule, previous)),
+    ]
+
+
+def render_annex(schedule: Schedule, previous: PreviousReader = no_previous) -> list[Artifact]:
+    """The annex in every format, and calendar.ics."""
     from meetplan.render.annex import render_html, render_markdown, render_tsv
     from meetplan.render.annex_docx import render_docx
     from meetplan.render.calendar import NAME as CALENDAR
     from meetplan.render.calendar import render_calendar
 
-    artifacts = [
+    return [
         render_markdown(schedule),
         render_html(schedule),
         render_docx(schedule),
         render_tsv(schedule),
         render_calendar(schedule, previous(CALENDAR)),
     ]
-    artifacts += render_participants(schedule)
-    artifacts += render_report(schedule)
-    artifacts += render_speakers(schedule, previous)
-    return artifacts
 
 
 def render_participants(schedule: Schedule) -> list[Artifact]:

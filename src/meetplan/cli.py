@@ -7,6 +7,7 @@ parts it needs.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,34 @@ def _warn(schedule: Schedule) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
+class _Progress:
+    """A progress bar on stderr for a build that has taken more than a second; nothing when stderr is no terminal.
+
+    Output that goes to a file or a pipe (CI logs, scripts) stays exactly the list of files written.
+    """
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.total = self.done = 0
+        self.bar: Any = None
+        self.terminal = sys.stderr.isatty()
+
+    def advance(self, phase: str) -> None:
+        """Count the previous phase as done and name the one that starts."""
+        self.done += 1
+        if self.bar is None and self.terminal and time.monotonic() - self.started > 1:
+            self.bar = click.progressbar(length=self.total, label="meetplan build", file=sys.stderr, show_eta=False,
+                                         item_show_func=lambda name: name)
+            self.bar.update(self.done - 1)
+        if self.bar is not None:
+            self.bar.update(1, phase)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1, "done")
+            self.bar.render_finish()
+
+
 @main.command()
 @CONFIG
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Folder to write into [default: output/<config file stem>/].")
@@ -78,12 +107,21 @@ def build(config: Path, output: Path | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
-    from meetplan.build import render_all
+    from meetplan.build import steps
     from meetplan.output import read_previous, write_artifacts
 
     folder = output or Path("output") / config.stem
+    progress = _Progress()
     planned = _schedule(config)
-    written = write_artifacts(render_all(planned, read_previous(folder)), folder)
+    renderers = steps(planned, read_previous(folder))
+    progress.total = len(renderers) + 2  # reading and scheduling; each renderer; writing
+    artifacts = []
+    for name, step in renderers:
+        progress.advance(name)
+        artifacts += step()
+    progress.advance("writing")
+    written = write_artifacts(artifacts, folder)
+    progress.close()
     _warn(planned)
     for path in written:
         click.echo(str(path))
