@@ -442,7 +442,8 @@ def parse(data: Any, file: str) -> Meeting:
     if "report" in root:
         from meetplan.report import parse_report
 
-        body = meeting.get("body") if isinstance(meeting.get("body"), str) else ""
+        given_body = meeting.get("body")
+        body = given_body if isinstance(given_body, str) else ""
         report_settings = parse_report(reader, root["report"], root.key_lines["report"], meeting_body=body, agenda=agenda, days=days, delegations=delegations)
     result = Meeting(
         body=reader.take(meeting, "body", "meeting", text, required=True) or "",

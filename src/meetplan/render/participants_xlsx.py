@@ -215,11 +215,14 @@ def summary_rows(plan: SeatPlan) -> list[list[Any]]:
             reasons[seat.reason] = reasons.get(seat.reason, 0) + 1
 
     def block(labels: Iterable[Any], counts: dict[Any, int]) -> list[list[Any]]:
-        rows = []
+        rows: list[list[Any]] = []
+        columns: list[list[int]] = [[] for _ in SUMMARY_MODES]
         for label in labels:
             figures = [counts.get((label, mode), 0) for mode in SUMMARY_MODES]
             rows.append([str(label), *figures, sum(figures)])
-        totals = [sum(row[1 + index] for row in rows) for index in range(len(SUMMARY_MODES))]
+            for column, figure in zip(columns, figures, strict=True):
+                column.append(figure)
+        totals = [sum(column) for column in columns]
         return [*rows, ["Total", *totals, sum(totals)]]
 
     headings = [mode.value.capitalize() for mode in SUMMARY_MODES]
