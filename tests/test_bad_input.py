@@ -79,6 +79,15 @@ def test_bad_input_corpus_has_every_case_with_problems() -> None:
     assert len(EXPECTED) >= 30
 
 
+def test_bad_input_corpus_covers_registrations_and_inscriptions() -> None:
+    """Issue 7: the corpus holds at least 40 cases, among them data files of both kinds, CSV and XLSX."""
+    kinds = {prefix: sorted(case for case in EXPECTED if case.startswith(prefix)) for prefix in ("registrations-", "inscriptions-")}
+    assert len(EXPECTED) >= 40
+    assert (len(kinds["registrations-"]) >= 10, len(kinds["inscriptions-"]) >= 7) == (True, True)
+    data_files = {p.suffix for case in (*kinds["registrations-"], *kinds["inscriptions-"]) for p in (CORPUS / case).iterdir()}
+    assert data_files == {".yaml", ".csv", ".xlsx"}
+
+
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_bad_input_is_refused_with_its_problems(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous_build: Path) -> None:
     """`meetplan build` prints the case's problem lines, exits 2, and writes nothing, over a previous build too."""
@@ -116,6 +125,26 @@ def test_bad_input_of_50_megabytes_is_refused_unread(tmp_path: Path) -> None:
     assert "Traceback" not in completed.stdout + completed.stderr
     assert completed.stderr.splitlines() == [f"error: big.yaml: is {size:,} bytes; a configuration is at most 5,000,000", summary(1)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.yaml"]
+
+
+def test_bad_input_registrations_of_50_megabytes_are_refused_unread(tmp_path: Path) -> None:
+    """A 50 MB registrations file is refused by its size, quickly; 100,000 registrations (12 MB) stay well within the limit."""
+    shutil.copy(CORPUS / "registrations-unknown-delegation" / "meeting.yaml", tmp_path / "meeting.yaml")
+    row = b"Anna,Berger,Counsellor,Austria,a.berger@example.org,In person\n"
+    with (tmp_path / "registrations.csv").open("wb") as handle:
+        handle.write(b"First Name,Last Name,Position,Affiliation,Email,Participation\n")
+        handle.write(row * (50_000_000 // len(row) + 1))
+    size = (tmp_path / "registrations.csv").stat().st_size
+    assert size >= 50_000_000
+    started = time.monotonic()
+    completed = subprocess.run(
+        [str(Path(sys.executable).parent / "meetplan"), "build", "meeting.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert time.monotonic() - started < 10
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stdout + completed.stderr
+    assert completed.stderr.splitlines() == [f"error: registrations.csv: (file): is {size:,} bytes; a registrations file is at most 30,000,000", summary(1)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["meeting.yaml", "registrations.csv"]
 
 
 def test_bad_input_folder_instead_of_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -461,10 +461,12 @@ def test_inscriptions_file_xlsx(tmp_path: Path) -> None:
 
 
 def test_missing_inscriptions_file_is_a_problem(tmp_path: Path) -> None:
+    """A speakers.file that does not exist is one problem at the line that names it."""
     path = write(tmp_path, "speakers:\n  file: nowhere.csv\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("  file: nowhere.csv") + 1
     with pytest.raises(ConfigError) as raised:
         load(path)
-    assert [str(p) for p in raised.value.problems] == [f"{path}: speakers.file: no such file: {tmp_path / 'nowhere.csv'}"]
+    assert [str(p) for p in raised.value.problems] == [f"{path}:{line}: speakers.file: no such file: {tmp_path / 'nowhere.csv'}"]
 
 
 # --- speakers.xlsx ---------------------------------------------------------------------------------------------------------

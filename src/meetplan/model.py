@@ -341,6 +341,7 @@ class SpeakerPlan:
     file: str | None = None  # the inscriptions file, as resolved against the configuration file's folder
     sheet: str | None = None  # the sheet of an XLSX inscriptions file; None: the first
     origin: Origin | None = field(default=None, compare=False)
+    file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 
     def limit(self, kind: SpeakerClass) -> Fraction:
         return dict(self.limits)[kind]

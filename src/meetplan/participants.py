@@ -7,15 +7,14 @@ file a configuration names (CSV or XLSX, one row per person) and reports each ba
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meetplan import tables
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import (
     Attendance,
@@ -70,7 +69,9 @@ ATTENDANCE_WORDS: dict[str, Attendance] = {
     **dict.fromkeys(("online", "on line", "on-line", "remote", "remotely", "virtual", "virtually"), Attendance.ONLINE),
 }
 MAX_ROW_PROBLEMS = 50  # a file that is wrong throughout says so in fifty lines, not a hundred thousand
-MAX_REGISTRATION_BYTES = 200_000_000  # a few hundred thousand rows; refuse to read a stray disk image
+# About 30,000,000 bytes hold 250,000 registrations (100,000 take 12 MB), more than the largest conference has;
+# a larger file is a wrong file (a disk image, a log), refused before it is read.
+MAX_REGISTRATION_BYTES = 30_000_000
 
 
 # --- delegations: ---------------------------------------------------------------------------------------------
@@ -262,19 +263,10 @@ def attach_registrations(meeting: Meeting) -> Meeting:
     if meeting.registrations is None:
         return meeting
     path = Path(meeting.registrations.path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_REGISTRATION_BYTES:
-            raise ConfigError([Problem(file=str(path), message=f"is {size:,} bytes; registrations are at most {MAX_REGISTRATION_BYTES:,}")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        origin = meeting.registrations.origin
-        raise ConfigError([Problem(file=origin.file if origin else None, line=origin.line if origin else None,
-                                   field="participants.registrations", message=f"no such file: {path}")]) from None
-    except IsADirectoryError:
-        raise ConfigError([Problem(file=str(path), message="is a folder, not a registrations file")]) from None
-    except OSError as error:
-        raise ConfigError([Problem(file=str(path), message=f"cannot be read: {error.strerror}")]) from None
+    origin = meeting.registrations.origin
+    missing = Problem(file=origin.file if origin else None, line=origin.line if origin else None,
+                      field="participants.registrations", message=f"no such file: {path}")
+    data = tables.read_file(path, limit=MAX_REGISTRATION_BYTES, what="a registrations file", missing=missing)
     participants = read_registrations(data, str(path), meeting.registrations.columns, meeting.delegations)
     return replace(meeting, participants=participants)
 
@@ -284,56 +276,7 @@ def read_registrations(
 ) -> tuple[Participant, ...]:
     """Registrations from a CSV (UTF-8, with or without BOM) or XLSX file's bytes, in the file's order."""
     settings = dict(columns)
-    if data[:4] == b"PK\x03\x04":
-        rows = _xlsx_rows(data, file, settings.get("(sheet)"))
-    elif file.lower().endswith((".xlsx", ".xlsm")):
-        raise ConfigError([Problem(file=file, message="is not an Excel workbook (.xlsx)")])
-    else:
-        rows = _csv_rows(data, file)
-    return _participants(rows, file, settings, delegations)
-
-
-def _csv_rows(data: bytes, file: str) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data[: error.start].count(b"\n") + 1
-        raise ConfigError([Problem(file=file, line=row, message=f"is not UTF-8 text (byte 0x{data[error.start]:02x}); export it as \"CSV UTF-8\"")]) from None
-    first_line = text.split("\n", 1)[0]
-    # Spreadsheets set to a European locale export with semicolons; the heading row tells which one it is.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from enumerate(reader, start=1)
-    except csv.Error as error:
-        raise ConfigError([Problem(file=file, line=reader.line_num, message=f"not readable as CSV: {error}")]) from None
-
-
-def _xlsx_rows(data: bytes, file: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ConfigError([Problem(file=file, message=f"not readable as an Excel workbook: {error}")]) from None
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise ConfigError([Problem(file=file, field="participants.sheet", message=f"no sheet {sheet!r}; the sheets are: {', '.join(workbook.sheetnames)}")])
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(value) for value in values]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return _participants(tables.rows(data, file, settings.get("(sheet)")), file, settings, delegations)
 
 
 def _column_map(heading: list[str], file: str, settings: dict[str, str]) -> dict[str, int]:
@@ -356,7 +299,7 @@ def _column_map(heading: list[str], file: str, settings: dict[str, str]) -> dict
     return positions
 
 
-class _Delegations:
+class Delegations:
     """Finds the configured delegation a registration names, by its name or a name the reference knows."""
 
     def __init__(self, delegations: tuple[Delegation, ...]) -> None:
@@ -392,28 +335,34 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
     iterator = iter(rows)
     heading = next(iterator, None)
     if heading is None:
-        raise ConfigError([Problem(file=file, message="is empty: expected a heading row and one row per person")])
+        raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per person")])
     positions = _column_map(heading[1], file, settings)
     names = {name: heading[1][index].strip() for name, index in positions.items()}
     width = max(positions.values()) + 1
-    lookup = _Delegations(delegations)
+    lookup = Delegations(delegations)
     problems: list[Problem] = []
     participants: list[Participant] = []
     skipped = 0
 
-    def problem(row: int, name: str, message: str) -> None:
+    def problem(row: int, name: str, message: str, field: str | None = None) -> None:
         nonlocal skipped
         if len(problems) < MAX_ROW_PROBLEMS:
-            problems.append(Problem(file=file, line=row, field=f"column {names[name]!r}", message=message))
+            problems.append(Problem(file=file, line=row, field=field or f"column {names[name]!r}", message=message))
         else:
             skipped += 1
 
     get_title, get_email = positions.get("title"), positions.get("email")
+    rows_read = 0
     for row, cells in iterator:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of an export
+        rows_read += 1
+        shifted = tables.overflow(heading[1], cells)
+        if shifted is not None:
+            problem(row, "", shifted[1], field=shifted[0])
+            continue
         given = _clean(cells[positions["given_name"]])
         family = _clean(cells[positions["family_name"]])
         if not given and not family:
@@ -439,6 +388,11 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
         ))
     if skipped:
         problems.append(Problem(file=file, message=f"and {skipped:,} more problems in further rows"))
+    if not rows_read:
+        # An export made before anyone registered: a list of participants with nobody on it is not what was meant.
+        problems.append(Problem(file=file, line=heading[0], field="(file)", message=(
+            "has a heading row and no registrations: export the registrations again, or leave participants.registrations "
+            "out until people have registered")))
     if problems:
         raise ConfigError(problems)
     return tuple(participants)

@@ -24,6 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meetplan import tables
 from meetplan.errors import ConfigError, PlanError, Problem
 from meetplan.model import (
     AgendaItem,
@@ -100,7 +101,7 @@ FILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "minutes": ("minutes", "limit"),
     "inscribed": ("inscribed", "time of inscription", "inscription"),
 }
-MAX_FILE_BYTES = 20_000_000
+MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
 MAX_ROW_PROBLEMS = 50
 
 
@@ -223,7 +224,7 @@ class _Delegations:
     """Finds the delegation a name means: among the configuration's delegations, or in the reference data."""
 
     def __init__(self, delegations: tuple[Delegation, ...]) -> None:
-        from meetplan.participants import _Delegations as Configured
+        from meetplan.participants import Delegations as Configured
 
         self.configured = Configured(delegations) if delegations else None
 
@@ -403,6 +404,7 @@ def parse_speakers(
         file=path,
         sheet=sheet,
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),
+        file_origin=Origin(file=reader.file, line=section.key_lines["file"], field="speakers.file") if file_name is not None else None,
     )
 
 
@@ -421,7 +423,7 @@ def _duplicates(inscriptions: list[Inscription]) -> Iterator[Problem]:
         key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""))
         if key in seen:
             first = seen[key].origin
-            where = f" (also at {first.field or ''}{' line ' + str(first.line) if first and first.line else ''})" if first else ""
+            where = f" (also at {_place(first)})" if first else ""
             origin = inscription.origin
             yield Problem(file=origin.file if origin else None, line=origin.line if origin else None, field=origin.field if origin else None,
                           message=f"{inscription.delegation.name} is inscribed twice under item {inscription.item}{where}")
@@ -432,24 +434,23 @@ def _duplicates(inscriptions: list[Inscription]) -> Iterator[Problem]:
 # --- the inscriptions file -----------------------------------------------------------------------------------------------
 
 
+def _place(origin: Origin) -> str:
+    """Where an inscription is, for a message about another one: "row 3" in a file, the key and line in YAML."""
+    if (origin.field or "").startswith("column "):
+        return f"row {origin.line}"
+    return f"{origin.field or ''}{' line ' + str(origin.line) if origin.line else ''}"
+
+
 def attach_inscriptions(meeting: Meeting) -> Meeting:
     """The meeting with the inscriptions of the file its speakers: section names (if it names one) added."""
     plan = meeting.speakers
     if plan is None or plan.file is None:
         return meeting
     file, sheet = plan.file, plan.sheet
-    path = Path(file)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ConfigError([Problem(file=file, message=f"is {path.stat().st_size:,} bytes; an inscriptions file is at most {MAX_FILE_BYTES:,}")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        origin = meeting.source or None
-        raise ConfigError([Problem(file=origin, field="speakers.file", message=f"no such file: {file}")]) from None
-    except IsADirectoryError:
-        raise ConfigError([Problem(file=file, message="is a folder, not an inscriptions file")]) from None
-    except OSError as error:
-        raise ConfigError([Problem(file=file, message=f"cannot be read: {error.strerror}")]) from None
+    origin = plan.file_origin
+    missing = Problem(file=origin.file if origin else meeting.source or None, line=origin.line if origin else None,
+                      field="speakers.file", message=f"no such file: {file}")
+    data = tables.read_file(Path(file), limit=MAX_FILE_BYTES, what="an inscriptions file", missing=missing)
     rows = read_inscriptions(data, file, meeting, sheet)
     inscriptions = [*plan.inscriptions, *rows]
     problems = list(_duplicates(inscriptions))
@@ -460,17 +461,10 @@ def attach_inscriptions(meeting: Meeting) -> Meeting:
 
 def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | None = None) -> tuple[Inscription, ...]:
     """Inscriptions from a CSV (UTF-8) or XLSX file's bytes: one row per speaker, a heading row first."""
-    from meetplan.participants import _csv_rows, _xlsx_rows
-
-    if data[:4] == b"PK\x03\x04":
-        rows: Iterator[tuple[int, list[str]]] = _sheet_named(_xlsx_rows(data, file, sheet))
-    elif file.lower().endswith((".xlsx", ".xlsm")):
-        raise ConfigError([Problem(file=file, message="is not an Excel workbook (.xlsx)")])
-    else:
-        rows = _csv_rows(data, file)
+    rows = tables.rows(data, file, sheet, sheet_field="speakers.sheet")
     heading = next(rows, None)
     if heading is None:
-        raise ConfigError([Problem(file=file, message="is empty: expected a heading row and one row per speaker")])
+        raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per speaker")])
     columns = _file_columns(heading[1], file)
     items = _Items(meeting.agenda)
     lookup = _Delegations(meeting.delegations)
@@ -481,14 +475,18 @@ def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | Non
         if not any(cell.strip() for cell in cells):
             continue
 
-        def report(key: str, message: str, row: int = row) -> None:
+        def report(key: str, message: str, row: int = row, field: str | None = None) -> None:
             nonlocal skipped
             if len(problems) < MAX_ROW_PROBLEMS:
                 heading_text = heading[1][columns[key]].strip() if key in columns else key
-                problems.append(Problem(file=file, line=row, field=f"column {heading_text!r}", message=message))
+                problems.append(Problem(file=file, line=row, field=field or f"column {heading_text!r}", message=message))
             else:
                 skipped += 1
 
+        shifted = tables.overflow(heading[1], cells)
+        if shifted is not None:
+            report("", shifted[1], field=shifted[0])
+            continue
         values = {key: cells[index] if index < len(cells) else "" for key, index in columns.items()}
         try:
             label = items.find(values.get("item", ""))
@@ -501,7 +499,8 @@ def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | Non
             continue
         found = _inscription(
             values, panellist=kind_word in ("panellist", "panelist"), item=label, default_mode=_default_mode(meeting.format),
-            delegations=lookup, report=report, origin=Origin(file=file, line=row, field="row"),
+            delegations=lookup, report=report,
+            origin=Origin(file=file, line=row, field=f"column {heading[1][columns['delegation']].strip()!r}"),
         )
         if found is not None:
             result.append(found)
@@ -510,15 +509,6 @@ def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | Non
     if problems:
         raise ConfigError(problems)
     return tuple(result)
-
-
-def _sheet_named(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    """The participants' reader names its own key when a sheet is missing; here the key is speakers.sheet."""
-    try:
-        yield from rows
-    except ConfigError as error:
-        raise ConfigError([dataclasses.replace(p, field="speakers.sheet") if p.field == "participants.sheet" else p
-                           for p in error.problems]) from None
 
 
 def _heading_key(cell: str) -> str:
