@@ -72,7 +72,7 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", value))
 
 
-def _text(value: str) -> Any:
+def text_value(value: str) -> Any:
     """A TEXT property escaped as RFC 5545 says.
 
     icalendar turns a backslash followed by "N" in the text into a line break before escaping; a title such
@@ -132,11 +132,11 @@ def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
     meeting = schedule.meeting
     event = Event()
     event.add("UID", plenary_uid(meeting, plenary.number))
-    event.add("SUMMARY", _text(summary(meeting, plenary)))
+    event.add("SUMMARY", text_value(summary(meeting, plenary)))
     event.add("DTSTART", _local(plenary.date, plenary.hours.start, meeting.time_zone))
     event.add("DTEND", _local(plenary.date, plenary.hours.end, meeting.time_zone))
-    event.add("LOCATION", _text(location(meeting)))
-    event.add("DESCRIPTION", _text(description(schedule, plenary)))
+    event.add("LOCATION", text_value(location(meeting)))
+    event.add("DESCRIPTION", text_value(description(schedule, plenary)))
     if meeting.online is not None and meeting.online.url and meeting.format is not Format.IN_PERSON:
         event.add("URL", vUri(meeting.online.url))
         # A parameter value cannot carry a double quote or a line break (RFC 6868 aside); the platform name
@@ -222,7 +222,7 @@ def _cancelled(prior: PriorEvent) -> Event:
     event.add("UID", str(prior.event["UID"]))
     title = str(prior.event.get("SUMMARY", ""))
     # Clients that ignore STATUS on import still show the word.
-    event.add("SUMMARY", _text(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title))
+    event.add("SUMMARY", text_value(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title))
     for name in ("DTSTART", "DTEND"):
         value = getattr(prior.event.get(name), "dt", None)
         if isinstance(value, dt.datetime):
@@ -234,12 +234,37 @@ def _cancelled(prior: PriorEvent) -> Event:
             event.add(name, value)
     for name in ("LOCATION", "DESCRIPTION"):
         if name in prior.event:
-            event.add(name, _text(str(prior.event[name])))
+            event.add(name, text_value(str(prior.event[name])))
     event.add("STATUS", "CANCELLED")
     return event
 
 
 # --- the calendar -------------------------------------------------------------------------------------------------
+
+
+def new_calendar(prodid: str, name: str, events: list[Event]) -> Calendar:
+    """A calendar's head: PRODID, VERSION, CALSCALE, its name, and a VTIMEZONE for every zone the events use.
+
+    The events themselves are added by the caller, after the time zones.
+    """
+    from icalendar import Calendar, Timezone
+
+    calendar = Calendar()
+    calendar.add("PRODID", prodid)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    # No METHOD: a file for import, not a scheduling message (libical refuses METHOD:PUBLISH without ORGANIZER,
+    # and meetplan publishes no organizer's address).
+    calendar.add("NAME", text_value(name))
+    calendar.add("X-WR-CALNAME", text_value(name))
+    if events:
+        first, last = _years(events)
+        for zone in _time_zones(events):
+            timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
+            # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
+            timezone.pop("COMMENT", None)
+            calendar.add_component(timezone)
+    return calendar
 
 
 def _time_zones(events: list[Event]) -> list[str]:
@@ -263,7 +288,6 @@ def build_calendar(schedule: Schedule, previous: bytes | None = None, source: st
 
     ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
     """
-    from icalendar import Calendar, Timezone
 
     meeting = schedule.meeting
     moment = build_moment(meeting.issued)
@@ -295,23 +319,8 @@ def build_calendar(schedule: Schedule, previous: bytes | None = None, source: st
         else:
             stamped.append((_cancelled(before), before.sequence + 1, moment))
 
-    calendar = Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    # No METHOD: a file for import, not a scheduling message (libical refuses METHOD:PUBLISH without ORGANIZER,
-    # and meetplan publishes no organizer's address).
     name = f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting"
-    calendar.add("NAME", _text(name))
-    calendar.add("X-WR-CALNAME", _text(name))
-    events = [event for event, _, _ in stamped]
-    if events:
-        first, last = _years(events)
-        for zone in _time_zones(events):
-            timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
-            # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
-            timezone.pop("COMMENT", None)
-            calendar.add_component(timezone)
+    calendar = new_calendar(PRODID, name, [event for event, _, _ in stamped])
     for event, sequence, modified in stamped:
         before = prior.get(str(event["UID"]))
         created = _moment_of(before.event, "CREATED") if before else None

@@ -5,28 +5,24 @@ plenary meeting in the time zone of every delegation with online participants). 
 secretariat and carries e-mail addresses; published documents do not.
 
 Written with openpyxl in write-only mode so that 100,000 registrations stay fast and small in memory. Every text
-cell is a string cell, whatever it starts with: "=HYPERLINK(...)" typed into a registration form must never
-become a formula (openpyxl would otherwise store any text beginning with "=" as one).
+cell is a string cell, whatever it starts with (render.xlsx.text_cell): "=HYPERLINK(...)" typed into a
+registration form must never become a formula.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
 from meetplan.render import Artifact
-from meetplan.render.ooxml import build_moment, normalize_zip
+from meetplan.render.xlsx import DATETIME_FORMAT, MEDIA_TYPE, save, text_cell
 from meetplan.style import day_heading, ordinal, sort_key
 from meetplan.style import hours as hours_text
 
 NAME = "participants.xlsx"
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 PERSON_HEADINGS = ("No.", "Family name", "Given name", "Title or function", "Delegation", "Category",
                    "Regional group", "Requested", "E-mail", "Registration row")
@@ -40,10 +36,6 @@ LOCAL_HEADINGS = ("Delegation", "Time zone", "Online participants", "Plenary mee
                   "Local start", "Local end", "Outside 07:00–22:00")
 LOCAL_WIDTHS = (34, 24, 11, 16, 36, 18, 18, 12)
 DAY_START, DAY_END = dt.time(7, 0), dt.time(22, 0)  # local hours a delegate can reasonably be asked to follow
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-ERROR_TEXTS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-# Characters XML 1.0 cannot carry; openpyxl refuses them. They come from pasted text and mean nothing here.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def person_order(seats: Iterable[Seat]) -> list[Seat]:
@@ -100,7 +92,6 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
 
     meeting = schedule.meeting
     workbook = Workbook(write_only=True)
@@ -108,16 +99,7 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     wrap = Alignment(wrap_text=True, vertical="top")
     marked = PatternFill(fill_type="solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
 
-    def text(worksheet: Any, value: str | None) -> Any:
-        """A string cell, never a formula or an error value, whatever the text."""
-        if value is None:
-            return None
-        value = _ILLEGAL.sub("", value)
-        if value[:1] == "=" or value in ERROR_TEXTS:
-            cell = WriteOnlyCell(worksheet, value=value)
-            cell.data_type = "s"
-            return cell
-        return value
+    text = text_cell
 
     def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int, *, filters: bool = True) -> Any:
         worksheet = workbook.create_sheet(title)
@@ -179,17 +161,8 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
             cells.append("yes" if outside else None)
             worksheet.append(cells)
 
-    moment = build_moment(meeting.issued)
-    properties = workbook.properties
-    properties.creator = properties.lastModifiedBy = "meetplan"
-    properties.title = f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting"
-    properties.created = properties.modified = moment.replace(tzinfo=None)
-    buffer = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the clock. Stored uncompressed here
-    # because normalize_zip compresses every member anyway: one pass instead of two.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=normalize_zip(buffer.getvalue(), moment))
+    data = save(workbook, meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)
 
 
 _SUMMARY_HEADS = frozenset(("Category", "Regional group", "Asked for a seat and did not get one", "Total"))

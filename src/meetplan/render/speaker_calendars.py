@@ -27,13 +27,12 @@ from meetplan.render import Artifact
 from meetplan.render.calendar import (
     MEDIA_TYPE,
     UID_DOMAIN,
-    _text,
-    _time_zones,
-    _years,
     clean_text,
     fingerprint,
     location,
     meeting_key,
+    new_calendar,
+    text_value,
 )
 from meetplan.render.ooxml import build_moment
 from meetplan.speakers import speaker_name
@@ -109,15 +108,15 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str) -
 
     event = Event()
     event.add("UID", speaker_uid(meeting, entry.item.label, name))
-    event.add("SUMMARY", _text(title if turn.start is not None else TENTATIVE_PREFIX + title))
+    event.add("SUMMARY", text_value(title if turn.start is not None else TENTATIVE_PREFIX + title))
     event.add("DTSTART", start.replace(tzinfo=zone))
     event.add("DTEND", end.replace(tzinfo=zone))
     if remote:
         assert meeting.online is not None
-        event.add("LOCATION", _text(f"Online ({meeting.online.platform})"))
+        event.add("LOCATION", text_value(f"Online ({meeting.online.platform})"))
     else:
-        event.add("LOCATION", _text(location(meeting)))
-    event.add("DESCRIPTION", _text("\n".join(lines)))
+        event.add("LOCATION", text_value(location(meeting)))
+    event.add("DESCRIPTION", text_value("\n".join(lines)))
     if remote and meeting.online is not None and meeting.online.url and meeting.format is not Format.IN_PERSON:
         event.add("URL", vUri(meeting.online.url))
         # As calendar.py: a parameter value loses quotes and line breaks; FEATURE is a list parameter.
@@ -152,23 +151,10 @@ def _prior(previous: bytes | None, name: str) -> dict[str, tuple[int, tuple[str,
 
 
 def _calendar(meeting: Meeting, name: str, events: list[Event], previous: bytes | None, file: str) -> Calendar:
-    from icalendar import Calendar, Timezone
 
     moment = build_moment(meeting.issued)
     prior = _prior(previous, file)
-    calendar = Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    title = f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}"
-    calendar.add("NAME", _text(title))
-    calendar.add("X-WR-CALNAME", _text(title))
-    first, last = _years(events)
-    for zone in _time_zones(events):
-        timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
-        # As in calendar.py: RFC 5546 forbids COMMENT in VTIMEZONE (libical refuses it).
-        timezone.pop("COMMENT", None)
-        calendar.add_component(timezone)
+    calendar = new_calendar(PRODID, f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}", events)
     for event in events:
         before = prior.get(str(event["UID"]))
         if before is None:

@@ -9,17 +9,14 @@ The workbook carries no e-mail address or telephone number: inscriptions have no
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
 from meetplan.model import SpeakerClass, SpeakersList
 from meetplan.render import Artifact
-from meetplan.render.ooxml import build_moment, normalize_zip
-from meetplan.render.participants_xlsx import DATETIME_FORMAT, MEDIA_TYPE
+from meetplan.render.xlsx import DATETIME_FORMAT, MEDIA_TYPE, save, text_cell
 from meetplan.speakers import speaker_name
 from meetplan.style import join_list, ordinal
 
@@ -34,7 +31,6 @@ OVERVIEW_WIDTHS = (9, 60, 16, 11, 11, 11, 11, 11, 70)
 MINUTES_FORMAT = "0.##"
 # Excel refuses these in a sheet name, and names of more than 31 characters.
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot carry them
 
 
 def sheet_name(label: str, taken: Iterable[str] = ()) -> str:
@@ -58,7 +54,6 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
 
     schedule = speakers.schedule
     meeting = schedule.meeting
@@ -68,12 +63,8 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
     wrap = Alignment(wrap_text=True, vertical="top")
 
     def text(worksheet: Any, value: str | None) -> Any:
-        """A string cell, never a formula or an error value, whatever the text."""
-        if not value:
-            return None
-        cell = WriteOnlyCell(worksheet, value=_ILLEGAL.sub("", value))
-        cell.data_type = "s"
-        return cell
+        """A string cell, never a formula or an error value, whatever the text; empty text is an empty cell."""
+        return text_cell(worksheet, value or None)
 
     def number(worksheet: Any, value: Any, number_format: str | None = None) -> Any:
         cell = WriteOnlyCell(worksheet, value=value)
@@ -138,16 +129,8 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
                 number(worksheet, turn.start, DATETIME_FORMAT) if turn.start is not None else text(worksheet, "does not fit"),
             ])
 
-    moment = build_moment(meeting.issued)
-    properties = workbook.properties
-    properties.creator = properties.lastModifiedBy = "meetplan"
-    properties.title = f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} meeting"
-    properties.created = properties.modified = moment.replace(tzinfo=None)
-    buffer = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the clock.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=normalize_zip(buffer.getvalue(), moment))
+    data = save(workbook, meeting, f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)
 
 
 def _kind_heading(kind: SpeakerClass) -> str:
