@@ -9,18 +9,22 @@ covered as soon as render_all returns it; a new kind of file needs a projection 
 
 from __future__ import annotations
 
+import csv
 import html.parser
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from xml.etree import ElementTree
 
 import icalendar
 import pytest
 
 from meetplan.build import render_all
-from meetplan.config import parse
+from meetplan.config import load, parse
+from meetplan.output import write_artifacts
 from meetplan.render import Artifact
 from meetplan.scheduler import schedule
 from meetplan.yamlsource import load_yaml
@@ -181,3 +185,117 @@ def test_injection_through_every_text_field_stays_literal(payload: str, baseline
         assert structure == plain_structure, f"{name}: the payload changed the structure"
         shown = [f for f in TEXT_FIELDS if plain(f) in one_line(plain_text)]
         assert [f for f in shown if one_line(texts[f]) not in one_line(text)] == [], f"{name}: a field does not show literally"
+
+
+# --- through the data files: registrations and inscriptions -------------------------------------------------------
+
+# The payloads the data files carry; the calendar and control-character ones reach text cells of a CSV as typed.
+DATA_PAYLOADS = {key: PAYLOADS[key] for key in ("spreadsheet-formula", "plus", "at", "minus", "tab", "script", "attribute",
+                                                   "markdown", "calendar")}
+REGISTRATION_FIELDS = ("given", "family", "position", "ngo")
+INSCRIPTION_FIELDS = ("panellist", "panellist_title", "panellist_behalf", "speaker", "speaker_title", "speaker_behalf")
+DATA_FIELDS = (*REGISTRATION_FIELDS, *INSCRIPTION_FIELDS)
+DATA_SECTIONS = """\
+delegations:
+  parties: [Austria, Brazil, Mexico]
+  ngos: [{{name: {ngo}, time_zone: Europe/Vienna}}]
+participants:
+  registrations: registrations.csv
+speakers:
+  file: inscriptions.csv
+"""
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def render_with_data(folder: Path, texts: dict[str, str]) -> list[Artifact]:
+    """FULL_MEETING with delegations, a registrations file and an inscriptions file carrying ``texts``, rendered."""
+    folder.mkdir()
+    config = full_meeting() + DATA_SECTIONS.format(ngo=json.dumps(texts["ngo"]))
+    (folder / "meeting.yaml").write_text(config, encoding="utf-8")
+    (folder / "registrations.csv").write_bytes(csv_bytes([
+        ["First Name", "Last Name", "Position", "Affiliation", "Email", "Participation"],
+        [texts["given"], texts["family"], texts["position"], "Austria", "a@example.org", "In person"],
+        ["Ana", "Silva", "Adviser", texts["ngo"], "", "Online"],
+    ]))
+    (folder / "inscriptions.csv").write_bytes(csv_bytes([
+        ["item", "kind", "name", "title", "delegation", "on behalf of", "inscribed"],
+        ["2", "panellist", texts["panellist"], texts["panellist_title"], "Mexico", texts["panellist_behalf"], ""],
+        ["2", "statement", texts["speaker"], texts["speaker_title"], "Brazil", texts["speaker_behalf"], "2020-09-07 10:00"],
+    ]))
+    return render_all(schedule(load(folder / "meeting.yaml")))
+
+
+def keyed(artifacts: list[Artifact]) -> dict[str, Artifact]:
+    """Artifacts by name, the speakers' calendars (named after people) by their place in the build instead."""
+    calendars = iter(range(len(artifacts)))
+    return {f"speakers/#{next(calendars)}" if a.name.startswith("speakers/") else a.name: a for a in artifacts}
+
+
+@pytest.fixture(scope="module")
+def data_baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Artifact]:
+    """Each artifact of a build whose data files hold plain words."""
+    texts = {field: plain(field) for field in DATA_FIELDS}
+    return keyed(render_with_data(tmp_path_factory.mktemp("plain") / "m", texts))
+
+
+def test_injection_data_baseline_shows_data_fields(data_baseline: dict[str, Artifact]) -> None:
+    """The data files' fields reach the participants' and speakers' outputs, so the checks below check something."""
+    shown = {key: sorted(f for f in DATA_FIELDS if plain(f) in one_line(project(a)[1])) for key, a in data_baseline.items()}
+    registrations, inscriptions = sorted(REGISTRATION_FIELDS), sorted(INSCRIPTION_FIELDS)
+    assert {key: fields for key, fields in shown.items() if fields} == {
+        "participants.xlsx": registrations, "list-of-participants.docx": registrations, "list-of-participants.md": registrations,
+        "speakers.xlsx": inscriptions, "running-order.docx": inscriptions, "running-order.md": inscriptions,
+        "speakers/#0": ["panellist", "panellist_behalf"],
+    }
+
+
+def sheet_cells(data: bytes) -> list[tuple[str, str | None, bool]]:
+    """Every cell of every worksheet: (reference, type attribute, whether it holds a formula)."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    cells = []
+    for name in package.namelist():
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            for cell in ElementTree.fromstring(package.read(name)).iter(f"{{{SHEET_NS}}}c"):
+                cells.append((cell.get("r") or "", cell.get("t"), cell.find(f"{{{SHEET_NS}}}f") is not None))
+    return cells
+
+
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize("payload", list(DATA_PAYLOADS), ids=list(DATA_PAYLOADS))
+def test_injection_through_data_files_stays_literal(payload: str, data_baseline: dict[str, Artifact], tmp_path: Path) -> None:
+    """With the payload in every text cell of the registrations and inscriptions, each artifact keeps its structure,
+    shows the text as typed, and no workbook cell is a formula or an error value."""
+    texts = {field: f"{DATA_PAYLOADS[payload]} {field}" for field in DATA_FIELDS}
+    artifacts = keyed(render_with_data(tmp_path / "m", texts))
+    plain_cells = {key: sheet_cells(a.data) for key, a in data_baseline.items() if key.endswith(".xlsx")}
+    assert {key: [c for c in cells if c[2]] for key, cells in plain_cells.items()} == {"participants.xlsx": [], "speakers.xlsx": []}
+    assert sorted(artifacts) == sorted(data_baseline)
+    for key, artifact in artifacts.items():
+        structure, text = project(artifact)
+        plain_structure, plain_text = project(data_baseline[key])
+        assert structure == plain_structure, f"{key}: the payload changed the structure"
+        shown = [f for f in DATA_FIELDS if plain(f) in one_line(plain_text)]
+        assert [f for f in shown if one_line(texts[f]) not in one_line(text)] == [], f"{key}: a field does not show literally"
+        if key.endswith(".xlsx"):
+            # Every cell keeps the plain build's type: text cells stay shared strings, none becomes a formula or an error.
+            assert sheet_cells(artifact.data) == plain_cells[key], f"{key}: a cell changed type or became a formula"
+
+
+@pytest.mark.parametrize("name", ["../../evil", "CON", "..", "a/b\\c", "nul.txt", "/etc/passwd"])
+def test_injection_speaker_names_keep_calendars_inside_the_output_folder(name: str, tmp_path: Path) -> None:
+    """A speaker's calendar is named after the speaker, yet always one plain file in speakers/, never a reserved name."""
+    texts = {field: plain(field) for field in DATA_FIELDS} | {"panellist": name}
+    names = [a.name for a in render_with_data(tmp_path / "m", texts) if a.name.startswith("speakers/")]
+    assert len(names) == 1
+    folder, file = names[0].split("/", 1)
+    assert (folder, "/" in file, "\\" in file, ".." in file, file.split(".")[0].lower() in ("con", "nul")) == ("speakers", False, False, False, False)
+    out = tmp_path / "out"
+    write_artifacts(render_with_data(tmp_path / "again", texts), out)
+    assert [p.relative_to(out).as_posix() for p in (out / "speakers").iterdir()] == names

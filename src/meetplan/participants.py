@@ -303,8 +303,9 @@ class Delegations:
     """Finds the configured delegation a registration names, by its name or a name the reference knows."""
 
     def __init__(self, delegations: tuple[Delegation, ...]) -> None:
-        self.by_key = {sort_key(d.name): d for d in delegations}
-        self.names = sorted((d.name for d in delegations), key=sort_key)
+        # On one line, as the registration's cell is read: a configured name may hold a line break.
+        self.by_key = {sort_key(_one_line(d.name)): d for d in delegations}
+        self.names = sorted((_one_line(d.name) for d in delegations), key=sort_key)
         self.cache: dict[str, Delegation | str] = {}
 
     def find(self, name: str) -> Delegation | str:
@@ -316,7 +317,7 @@ class Delegations:
         return result
 
     def _find(self, name: str) -> Delegation | str:
-        key = sort_key(" ".join(name.split()))
+        key = sort_key(_one_line(name))
         if key in self.by_key:
             return self.by_key[key]
         from meetplan import reference
@@ -404,3 +405,7 @@ _SPACES = re.compile(r"\s+")
 def _clean(cell: str) -> str:
     """The cell's text on one line: exports carry stray line breaks and non-breaking spaces."""
     return _SPACES.sub(" ", cell).strip()
+
+
+def _one_line(name: str) -> str:
+    return " ".join(name.split())
