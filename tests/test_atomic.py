@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,23 @@ from meetplan.errors import MeetplanError, Problem
 from meetplan.output import write_artifacts
 from meetplan.render import Artifact
 
-from conftest import full_meeting
+from conftest import ROOT, full_meeting
 
-# One renderer early in render_all's list and one late: a failure in either must leave everything untouched.
-RENDERERS = ["meetplan.render.annex.render_markdown", "meetplan.render.annex_docx.render_docx", "meetplan.render.calendar.render_calendar"]
+# Every renderer of the 2020 meeting, from the first in render_all's list to the last: a failure in any one must
+# leave everything untouched, the outputs of the renderers that ran before it included.
+RENDERERS = [
+    "meetplan.render.annex.render_markdown",
+    "meetplan.render.annex_docx.render_docx",
+    "meetplan.render.calendar.render_calendar",
+    "meetplan.render.participants_xlsx.render_participants_xlsx",
+    "meetplan.render.list_of_participants.render_docx",
+    "meetplan.render.list_of_participants.render_markdown",
+    "meetplan.render.report.render_all",
+    "meetplan.render.speakers_xlsx.render_speakers_xlsx",
+    "meetplan.render.running_order.render_docx",
+    "meetplan.render.running_order.render_markdown",
+    "meetplan.render.speaker_calendars.render_speaker_calendars",
+]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -43,6 +57,36 @@ def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     return config, out, before
 
 
+@pytest.fixture
+def built_2020(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    """The 2020 meeting (participants, report, speakers) built once into out/, then edited for a reissue."""
+    config = tmp_path / "meeting.yaml"
+    shutil.copytree(ROOT / "config" / "registrations", tmp_path / "registrations")
+    text = (ROOT / "config" / "wgsom-2020.yaml").read_text(encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(config, out).exit_code == 0
+    before = snapshot(out)
+    assert {"participants.xlsx", "report.docx", "speakers.xlsx"} <= set(before)
+    assert [name for name in before if name.startswith("speakers/")] != []
+    for old, new in (("  revision: 0\n", "  revision: 1\n"), ("  issued: 2020-06-04\n", "  issued: 2020-06-05\n"),
+                     ("body: Working Group on the Smuggling of Migrants\n", "body: Working Group on Migrants\n"),
+                     ("  - title: Other matters\n", "  - title: Other business\n")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    return config, out, before
+
+
+def test_build_2020_reissue_changes_every_output(built_2020: tuple[Path, Path, dict[str, bytes]]) -> None:
+    """The edited 2020 meeting rebuilds every output differently, so a failed rebuild that kept them is no accident."""
+    config, out, before = built_2020
+    assert build(config, out).exit_code == 0
+    after = snapshot(out)
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if before[name] == after[name]] == []
+
+
 def test_build_succeeding_leaves_no_temporary_folder(built: tuple[Path, Path, dict[str, bytes]]) -> None:
     """A second, successful build replaces the outputs and leaves no ".meetplan-*" folder behind."""
     config, out, before = built
@@ -56,10 +100,10 @@ def test_build_succeeding_leaves_no_temporary_folder(built: tuple[Path, Path, di
 @pytest.mark.parametrize("renderer", RENDERERS)
 @pytest.mark.parametrize("error", [MeetplanError([Problem(message="renderer refused")]), RuntimeError("renderer crashed")], ids=["meetplan-error", "crash"])
 def test_build_with_a_failing_renderer_keeps_previous_outputs(
-    renderer: str, error: Exception, built: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+    renderer: str, error: Exception, built_2020: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When one renderer raises, the previous build stays byte-identical and no temporary folder is left."""
-    config, out, before = built
+    config, out, before = built_2020
 
     def fail(*args: object, **kwargs: object) -> Artifact:
         raise error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -15,12 +16,12 @@ from xml.etree import ElementTree
 import pytest
 
 from meetplan.build import render_all
-from meetplan.config import parse
+from meetplan.config import load, parse
 from meetplan.render import Artifact
 from meetplan.scheduler import schedule
 from meetplan.yamlsource import load_yaml
 
-from conftest import full_meeting
+from conftest import ROOT, full_meeting
 
 MEETPLAN = Path(sys.executable).parent / "meetplan"
 EPOCH = 1_600_000_000  # 2020-09-13 12:26:40 UTC: even seconds, which ZIP timestamps can hold
@@ -35,10 +36,25 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def build(folder: Path, tz: str) -> dict[str, bytes]:
-    """Build FULL_MEETING from its own folder with the installed program, under the given TZ, without SOURCE_DATE_EPOCH."""
+# Every kind of output the 2020 meeting has: the annex, the calendar, participants, report and speakers.
+OUTPUTS_2020 = ["annex.docx", "annex.html", "annex.md", "annex.tsv", "calendar.ics", "list-of-participants.docx",
+                "list-of-participants.md", "participants.xlsx", "report.docx", "report.md", "running-order.docx",
+                "running-order.md", "speakers.xlsx"]
+
+
+def artifacts_2020() -> list[Artifact]:
+    return render_all(schedule(load(ROOT / "config" / "wgsom-2020.yaml")))
+
+
+def build(folder: Path, tz: str, meeting: str = "full") -> dict[str, bytes]:
+    """Build FULL_MEETING (or the 2020 meeting, with its registrations) from its own folder with the installed
+    program, under the given TZ, without SOURCE_DATE_EPOCH."""
     folder.mkdir()
-    (folder / "meeting.yaml").write_text(full_meeting(), encoding="utf-8")
+    if meeting == "2020":
+        shutil.copy(ROOT / "config" / "wgsom-2020.yaml", folder / "meeting.yaml")
+        shutil.copytree(ROOT / "config" / "registrations", folder / "registrations")
+    else:
+        (folder / "meeting.yaml").write_text(full_meeting(), encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"} | {"TZ": tz}
     completed = subprocess.run([str(MEETPLAN), "build", "meeting.yaml", "--output", "out"], cwd=folder, env=env, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
@@ -65,6 +81,25 @@ def test_build_in_other_folders_at_other_times_and_zones_gives_identical_bytes(t
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_build_of_2020_at_other_times_and_zones_gives_identical_bytes(tmp_path: Path) -> None:
+    """Every artifact of the 2020 build (participants, report, speakers and their calendars too) has the same bytes
+    when built a second later, in another folder, under another TZ."""
+    first = build(tmp_path / "one", "UTC", "2020")
+    time.sleep(1.1 - time.time() % 1)
+    second = build(tmp_path / "two", "America/Los_Angeles", "2020")
+    assert sorted(name for name in first if not name.startswith("speakers/")) == OUTPUTS_2020
+    assert sorted(first) == sorted(a.name for a in artifacts_2020())
+    assert len([name for name in first if name.startswith("speakers/") and name.endswith(".ics")]) == 5
+    assert sorted(second) == sorted(first)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_render_all_of_2020_twice_gives_identical_artifacts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2020 meeting renders to the same names, media types and bytes again within one process."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert artifacts_2020() == artifacts_2020()
+
+
 def test_build_again_into_the_same_folder_gives_identical_bytes(tmp_path: Path) -> None:
     """Rebuilding over the previous outputs (which renderers read) changes no byte when the input is unchanged."""
     first = build(tmp_path / "one", "UTC")
@@ -83,17 +118,20 @@ def test_render_all_twice_gives_identical_artifacts(monkeypatch: pytest.MonkeyPa
 def test_office_packages_carry_the_issue_date_without_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without SOURCE_DATE_EPOCH, core.xml dates and ZIP member times are the issue date at midnight UTC."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    packages = zip_artifacts(artifacts())
+    packages = zip_artifacts(artifacts_2020()) + zip_artifacts(artifacts())
     assert [a.name for a in packages] != []
     for package in packages:
-        assert core_dates(package.data) == ("2020-06-04T00:00:00Z", "2020-06-04T00:00:00Z")
-        assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(2020, 6, 4, 0, 0, 0)}
+        # The report is issued after the meeting, on its own date (report.issued).
+        day = (2020, 9, 23) if package.name == "report.docx" else (2020, 6, 4)
+        stamp = f"{day[0]}-{day[1]:02}-{day[2]:02}T00:00:00Z"
+        assert core_dates(package.data) == (stamp, stamp), package.name
+        assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(*day, 0, 0, 0)}, package.name
 
 
 def test_office_packages_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """With SOURCE_DATE_EPOCH set, core.xml dates and every ZIP member's time are that moment."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-    packages = zip_artifacts(artifacts())
+    packages = zip_artifacts(artifacts_2020()) + zip_artifacts(artifacts())
     assert [a.name for a in packages] != []
     for package in packages:
         assert core_dates(package.data) == ("2020-09-13T12:26:40Z", "2020-09-13T12:26:40Z")
@@ -104,7 +142,7 @@ def test_calendar_stamps_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatc
     """When the build has a calendar, every DTSTAMP is the SOURCE_DATE_EPOCH moment."""
     icalendar = pytest.importorskip("icalendar")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-    calendars = [a for a in artifacts() if a.name.endswith(".ics")]
+    calendars = [a for a in [*artifacts(), *artifacts_2020()] if a.name.endswith(".ics")]
     if not calendars:
         pytest.skip("this build has no calendar")
     for artifact in calendars:
