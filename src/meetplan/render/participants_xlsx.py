@@ -4,9 +4,9 @@ Sheets: In the room; Online; Waiting list; Summary (category and regional group 
 plenary meeting in the time zone of every delegation with online participants). The workbook is for the
 secretariat and carries e-mail addresses; published documents do not.
 
-Written with openpyxl in write-only mode so that 100,000 registrations stay fast and small in memory. Every text
-cell is a string cell, whatever it starts with (render.xlsx.text_cell): "=HYPERLINK(...)" typed into a
-registration form must never become a formula.
+Written with meetplan's streaming writer (render.xlsx), so that 100,000 registrations stay fast and small in
+memory. Every text cell is a string cell, whatever it starts with: "=HYPERLINK(...)" typed into a registration
+form never becomes a formula.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
 from meetplan.render import Artifact
-from meetplan.render.xlsx import DATETIME_FORMAT, MEDIA_TYPE, save, text_cell
+from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Sheet, Style, Workbook
 from meetplan.style import day_heading, ordinal, sort_key
 from meetplan.style import hours as hours_text
 
@@ -36,6 +36,8 @@ LOCAL_HEADINGS = ("Delegation", "Time zone", "Online participants", "Plenary mee
                   "Local start", "Local end", "Outside 07:00–22:00")
 LOCAL_WIDTHS = (34, 24, 11, 16, 36, 18, 18, 12)
 DAY_START, DAY_END = dt.time(7, 0), dt.time(22, 0)  # local hours a delegate can reasonably be asked to follow
+LOCAL_TIME = Style(number_format=DATETIME_FORMAT)
+MARKED = Style(number_format=DATETIME_FORMAT, fill="FFF4CCCC")  # a sitting outside those hours, in light red
 
 
 def person_order(seats: Iterable[Seat]) -> list[Seat]:
@@ -88,45 +90,17 @@ def outside_day(start: dt.datetime, end: dt.datetime) -> bool:
 
 
 def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     meeting = schedule.meeting
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    marked = PatternFill(fill_type="solid", start_color="FFF4CCCC", end_color="FFF4CCCC")
+    workbook = Workbook(meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
 
-    text = text_cell
+    def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int | None) -> Sheet:
+        # Printed landscape on A4, one page wide: the secretariat prints the lists for the room.
+        return workbook.add_sheet(title, headings, widths, filter_rows=rows, fit_to_width=True)
 
-    def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int, *, filters: bool = True) -> Any:
-        worksheet = workbook.create_sheet(title)
-        headings = tuple(headings)
-        for index, width in enumerate(widths, start=1):
-            worksheet.column_dimensions[get_column_letter(index)].width = width
-        worksheet.freeze_panes = "A2"
-        worksheet.print_title_rows = "1:1"
-        worksheet.page_setup.orientation = "landscape"
-        worksheet.page_setup.paperSize = "9"  # A4
-        worksheet.page_setup.fitToWidth, worksheet.page_setup.fitToHeight = 1, 0
-        worksheet.sheet_properties.pageSetUpPr.fitToPage = True
-        if filters:
-            worksheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{max(rows, 1) + 1}"
-        heading_cells = []
-        for heading in headings:
-            cell = WriteOnlyCell(worksheet, value=heading)
-            cell.font, cell.alignment = bold, wrap
-            heading_cells.append(cell)
-        worksheet.append(heading_cells)
-        return worksheet
-
-    def person_cells(worksheet: Any, number: int, person: Participant) -> list[Any]:
+    def person_cells(number: int, person: Participant) -> list[Any]:
         delegation = person.delegation
-        return [number, text(worksheet, person.family_name), text(worksheet, person.given_name), text(worksheet, person.title),
-                text(worksheet, delegation.name), delegation.category.value, group_of(delegation), person.requested.value,
-                text(worksheet, person.email), person.row]
+        return [number, person.family_name, person.given_name, person.title, delegation.name, delegation.category.value,
+                group_of(delegation), person.requested.value, person.email, person.row]
 
     room = person_order(plan.placed(Placement.ROOM))
     online = person_order(plan.placed(Placement.ONLINE))
@@ -134,44 +108,30 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
 
     worksheet = sheet("In the room", PERSON_HEADINGS, PERSON_WIDTHS, len(room))
     for number, seat in enumerate(room, start=1):
-        worksheet.append(person_cells(worksheet, number, seat.participant))
+        worksheet.append(person_cells(number, seat.participant))
     for title, seats in (("Online", online), ("Waiting list", waiting)):
         worksheet = sheet(title, (*PERSON_HEADINGS, REASON_HEADING), (*PERSON_WIDTHS, REASON_WIDTH), len(seats))
         for number, seat in enumerate(seats, start=1):
-            worksheet.append([*person_cells(worksheet, number, seat.participant), seat.reason])
+            worksheet.append([*person_cells(number, seat.participant), seat.reason])
 
-    worksheet = sheet("Summary", ("Category", *(mode.value.capitalize() for mode in SUMMARY_MODES), "Total"), (48, 14, 14, 14, 14), 0, filters=False)
+    worksheet = sheet("Summary", ("Category", *(mode.value.capitalize() for mode in SUMMARY_MODES), "Total"), (48, 14, 14, 14, 14), None)
     for row in summary_rows(plan):
-        if row and row[0] in _SUMMARY_HEADS:
-            row = [_bold_cell(WriteOnlyCell, worksheet, cell, bold) for cell in row]
-        worksheet.append(row)
+        worksheet.append([Cell(value, BOLD) for value in row] if row and row[0] in _SUMMARY_HEADS else row)
 
     times = local_times(schedule, plan)
     worksheet = sheet("Local times", LOCAL_HEADINGS, LOCAL_WIDTHS, sum(len(rows) for _, _, rows in times))
     for delegation, count, rows in times:
         for plenary, start, end, outside in rows:
-            cells: list[Any] = [text(worksheet, delegation.name), delegation.time_zone, count,
-                                f"{ordinal(plenary.number)} meeting", f"{day_heading(plenary.date)}, {hours_text(plenary.hours)}"]
-            for moment in (start, end):
-                cell = WriteOnlyCell(worksheet, value=moment.replace(tzinfo=None))
-                cell.number_format = DATETIME_FORMAT
-                if outside:
-                    cell.fill = marked
-                cells.append(cell)
-            cells.append("yes" if outside else None)
-            worksheet.append(cells)
+            style = MARKED if outside else LOCAL_TIME
+            worksheet.append([delegation.name, delegation.time_zone, count, f"{ordinal(plenary.number)} meeting",
+                              f"{day_heading(plenary.date)}, {hours_text(plenary.hours)}",
+                              Cell(start.replace(tzinfo=None), style), Cell(end.replace(tzinfo=None), style),
+                              "yes" if outside else None])
 
-    data = save(workbook, meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
 
 
 _SUMMARY_HEADS = frozenset(("Category", "Regional group", "Asked for a seat and did not get one", "Total"))
-
-
-def _bold_cell(cell_class: Any, worksheet: Any, value: Any, font: Any) -> Any:
-    cell = cell_class(worksheet, value=value)
-    cell.font = font
-    return cell
 
 
 def summary_rows(plan: SeatPlan) -> list[list[Any]]:

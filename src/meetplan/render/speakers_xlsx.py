@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
 
 from meetplan.model import SpeakerClass, SpeakersList
 from meetplan.render import Artifact
-from meetplan.render.xlsx import DATETIME_FORMAT, MEDIA_TYPE, save, text_cell
+from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Style, Workbook
 from meetplan.speakers import speaker_name
 from meetplan.style import join_list, ordinal
 
@@ -29,6 +28,8 @@ OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes availa
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
 OVERVIEW_WIDTHS = (9, 60, 16, 11, 11, 11, 11, 11, 70)
 MINUTES_FORMAT = "0.##"
+MINUTES = Style(number_format=MINUTES_FORMAT)
+EXPECTED_START = Style(number_format=DATETIME_FORMAT)
 # Excel refuses these in a sheet name, and names of more than 31 characters.
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
@@ -50,65 +51,33 @@ def _minutes(value: Fraction) -> int | float:
 
 
 def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     schedule = speakers.schedule
     meeting = schedule.meeting
     plan = meeting.speakers
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    workbook = Workbook(meeting, f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
 
-    def text(worksheet: Any, value: str | None) -> Any:
-        """A string cell, never a formula or an error value, whatever the text; empty text is an empty cell."""
-        return text_cell(worksheet, value or None)
+    def minutes(value: Fraction) -> Cell:
+        return Cell(_minutes(value), MINUTES)
 
-    def number(worksheet: Any, value: Any, number_format: str | None = None) -> Any:
-        cell = WriteOnlyCell(worksheet, value=value)
-        if number_format:
-            cell.number_format = number_format
-        return cell
-
-    def sheet(title: str, headings: tuple[str, ...], widths: tuple[int, ...], rows: int) -> Any:
-        worksheet = workbook.create_sheet(title)
-        for index, width in enumerate(widths, start=1):
-            worksheet.column_dimensions[get_column_letter(index)].width = width
-        worksheet.freeze_panes = "A2"
-        worksheet.print_title_rows = "1:1"
-        worksheet.page_setup.orientation = "landscape"
-        worksheet.page_setup.paperSize = "9"  # A4
-        worksheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{max(rows, 1) + 1}"
-        cells = []
-        for heading in headings:
-            cell = WriteOnlyCell(worksheet, value=heading)
-            cell.font, cell.alignment = bold, wrap
-            cells.append(cell)
-        worksheet.append(cells)
-        return worksheet
-
-    worksheet = sheet(OVERVIEW, OVERVIEW_HEADINGS, OVERVIEW_WIDTHS, len(speakers.items))
+    worksheet = workbook.add_sheet(OVERVIEW, OVERVIEW_HEADINGS, OVERVIEW_WIDTHS, filter_rows=len(speakers.items))
     for entry in speakers.items:
         panellists = sum(1 for turn in entry.turns if turn.inscription.panellist)
         available = sum((window.minutes for window in entry.windows), Fraction(0))
         inscribed = sum((turn.minutes for turn in entry.turns), Fraction(0))
         plenaries = join_list(ordinal(window.plenary) for window in entry.windows)
         worksheet.append([
-            text(worksheet, entry.item.label), text(worksheet, " ".join(entry.item.title.split())), text(worksheet, plenaries),
-            number(worksheet, _minutes(available), MINUTES_FORMAT), panellists, len(entry.turns) - panellists,
-            number(worksheet, _minutes(inscribed), MINUTES_FORMAT), sum(1 for turn in entry.turns if turn.start is None),
-            text(worksheet, entry.warning),
+            entry.item.label, " ".join(entry.item.title.split()), plenaries, minutes(available), panellists,
+            len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None),
+            entry.warning,
         ])
     if plan is not None:
         # The limits the lists were timed with, below the table (the filter covers the table only).
         worksheet.append([])
-        worksheet.append([_bold(WriteOnlyCell, worksheet, "Order and limits", bold)])
-        worksheet.append([_bold(WriteOnlyCell, worksheet, heading, bold) for heading in ("Order", "Kind of speaker", "Limit (minutes)")])
+        worksheet.append([Cell("Order and limits", BOLD)])
+        worksheet.append([Cell(heading, BOLD) for heading in ("Order", "Kind of speaker", "Limit (minutes)")])
         limits = dict(plan.limits)
         for position, kind in enumerate(plan.order, start=1):
-            worksheet.append([position, text(worksheet, _kind_heading(kind)), number(worksheet, _minutes(limits[kind]), MINUTES_FORMAT)])
+            worksheet.append([position, _kind_heading(kind), minutes(limits[kind])])
 
     taken: list[str] = [OVERVIEW]
     for entry in speakers.items:
@@ -116,28 +85,20 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             continue
         title = sheet_name(entry.item.label, taken)
         taken.append(title)
-        worksheet = sheet(title, ITEM_HEADINGS, ITEM_WIDTHS, len(entry.turns))
+        worksheet = workbook.add_sheet(title, ITEM_HEADINGS, ITEM_WIDTHS, filter_rows=len(entry.turns))
         for turn in entry.turns:
             inscription = turn.inscription
             delegation = inscription.delegation.name if inscription.delegation else None
             # The title column describes the person; a statement by an unnamed representative has none.
             worksheet.append([
-                turn.position, text(worksheet, speaker_name(turn)), text(worksheet, inscription.title), text(worksheet, delegation),
-                text(worksheet, inscription.kind.label), text(worksheet, inscription.on_behalf_of), text(worksheet, inscription.mode.value),
-                text(worksheet, inscription.language), number(worksheet, _minutes(turn.minutes), MINUTES_FORMAT),
+                turn.position, speaker_name(turn), inscription.title, delegation, inscription.kind.label,
+                inscription.on_behalf_of, inscription.mode.value, inscription.language, minutes(turn.minutes),
                 turn.plenary if turn.start is not None else None,
-                number(worksheet, turn.start, DATETIME_FORMAT) if turn.start is not None else text(worksheet, "does not fit"),
+                Cell(turn.start, EXPECTED_START) if turn.start is not None else "does not fit",
             ])
 
-    data = save(workbook, meeting, f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
 
 
 def _kind_heading(kind: SpeakerClass) -> str:
     return kind.label[0].upper() + kind.label[1:]
-
-
-def _bold(cell_class: Any, worksheet: Any, value: Any, font: Any) -> Any:
-    cell = cell_class(worksheet, value=value)
-    cell.font = font
-    return cell
