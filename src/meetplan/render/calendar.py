@@ -14,6 +14,7 @@ SOURCE_DATE_EPOCH), so the same configuration and the same previous calendar giv
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -72,6 +73,11 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", value))
 
 
+def escape_text(value: str) -> str:
+    """A TEXT value as RFC 5545 escapes it (after clean_text): backslash, semicolon, comma and line break."""
+    return clean_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
 def text_value(value: str) -> Any:
     """A TEXT property escaped as RFC 5545 says.
 
@@ -82,10 +88,136 @@ def text_value(value: str) -> Any:
 
     class Text(vText):
         def to_ical(self) -> bytes:
-            escaped = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-            return escaped.encode("utf-8")
+            return escape_text(str(self)).encode("utf-8")
 
     return Text(clean_text(value))
+
+
+# --- calendars written as text ----------------------------------------------------------------------------------
+# icalendar builds and folds every property through several layers of objects; a calendar per speaker makes that
+# the slow part of a build. These write the same lines as text: icalendar still makes what is hard to get
+# right (the VTIMEZONE blocks, date-time and URI properties), once per build, and its lines are reused.
+
+
+def fold(line: str) -> bytes:
+    """A content line folded as icalendar folds it: at most 74 octets a line, never inside a UTF-8 character.
+
+    As icalendar does (its issue 1501), a backslash or caret that would end a folded line moves to the next one,
+    so that no escape is split across lines.
+    """
+    data = line.encode("utf-8")
+    if len(data) <= 74:
+        return data
+    pieces, start = [], 0
+    while len(data) - start > 74:
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: back to the start of the character
+            end -= 1
+        if data[end - 1] in b"\\^" and end - start > 1:
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces)
+
+
+def calendar_text(head: list[str], blocks: list[bytes], events: list[list[str]]) -> bytes:
+    """A whole calendar: its head's lines, pre-rendered blocks (VTIMEZONE), then each event's lines."""
+    out = [b"BEGIN:VCALENDAR", *(fold(line) for line in head), *(block.removesuffix(b"\r\n") for block in blocks)]
+    for lines in events:
+        out.append(b"BEGIN:VEVENT")
+        out.extend(fold(line) for line in lines)
+        out.append(b"END:VEVENT")
+    out.append(b"END:VCALENDAR")
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def head_lines(prodid: str, name: str) -> list[str]:
+    """The lines new_calendar writes before the time zones."""
+    return [f"PRODID:{escape_text(prodid)}", "VERSION:2.0", "CALSCALE:GREGORIAN", f"NAME:{escape_text(name)}",
+            f"X-WR-CALNAME:{escape_text(name)}"]
+
+
+@functools.lru_cache(maxsize=32)
+def timezone_block(zone: str, first: int, last: int) -> bytes:
+    """The VTIMEZONE of ``zone`` for the years ``first`` to ``last``, as new_calendar writes it."""
+    from icalendar import Timezone
+
+    timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
+    # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
+    timezone.pop("COMMENT", None)
+    return bytes(timezone.to_ical(sorted=False))
+
+
+@functools.lru_cache(maxsize=32)
+def _datetime_form(zone: str) -> tuple[str, str]:
+    """What icalendar writes around a local date-time of ``zone``: ";TZID=Europe/Vienna:" and "" (or ":" and "Z")."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("DTSTART", dt.datetime(2000, 1, 1, tzinfo=zoneinfo.ZoneInfo(zone)))
+    line = re.sub(r"\r\n[ \t]", "", event.to_ical().decode("utf-8")).split("\r\n")[1]
+    before, after = line.removeprefix("DTSTART").split("20000101T000000")
+    return before, after
+
+
+def datetime_line(name: str, moment: dt.datetime, zone: str) -> str:
+    """"DTSTART;TZID=Europe/Vienna:20200908T100000": a local time of the meeting's zone."""
+    before, after = _datetime_form(zone)
+    return f"{name}{before}{moment:%Y%m%dT%H%M%S}{after}"
+
+
+def utc_line(name: str, moment: dt.datetime) -> str:
+    """"DTSTAMP:20200604T000000Z"."""
+    return f"{name}:{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+
+
+# One content line: its name, parameters (quoted values may hold ";" and ":") and value.
+_CONTENT_LINE = re.compile(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)', re.DOTALL)
+_PARAMETER = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+
+ContentLine = tuple[str, tuple[tuple[str, str], ...], str]
+
+
+def content_line(line: str) -> ContentLine:
+    """(NAME, sorted parameters without quotes, value) of an unfolded line; ValueError when it is not one."""
+    match = _CONTENT_LINE.fullmatch(line)
+    if match is None:
+        raise ValueError(f"not a content line: {line[:60]!r}")
+    parameters = sorted((key.upper(), value.replace('"', "")) for key, value in _PARAMETER.findall(match[2]))
+    return match[1].upper(), tuple(parameters), match[3]
+
+
+def read_events(data: bytes) -> list[list[ContentLine]]:
+    """The VEVENTs of a calendar, each as its own content lines (not those of its VALARMs), as written.
+
+    A light reader for what a build compares with the previous issue; ValueError when it is not a calendar.
+    """
+    text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8"))
+    lines = [line for line in re.split(r"\r?\n", text) if line]
+    if not lines or lines[0].upper() != "BEGIN:VCALENDAR":
+        raise ValueError("it does not begin with BEGIN:VCALENDAR")
+    events: list[list[ContentLine]] = []
+    stack: list[str] = []
+    for line in lines:
+        name, _, value = content_line(line)
+        if name == "BEGIN":
+            stack.append(value.upper())
+            if stack == ["VCALENDAR", "VEVENT"]:
+                events.append([])
+        elif name == "END":
+            if not stack or stack.pop() != value.upper():
+                raise ValueError(f"END:{value} does not close what was begun")
+        elif stack == ["VCALENDAR", "VEVENT"]:
+            events[-1].append(content_line(line))
+    if stack:
+        raise ValueError(f"BEGIN:{stack[-1]} is never ended")
+    return events
+
+
+def content_fingerprint(lines: list[ContentLine]) -> tuple[ContentLine, ...]:
+    """What a delegate sees of an event (the CONTENT properties), in a form that ignores folding and ordering."""
+    return tuple(sorted(line for line in lines if line[0] in CONTENT))
 
 
 # --- what each plenary meeting says ---------------------------------------------------------------------------

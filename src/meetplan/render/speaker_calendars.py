@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import zoneinfo
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Attendance, Format, ItemSpeakers, Meeting, SpeakersList, Turn
@@ -27,19 +27,23 @@ from meetplan.render import Artifact
 from meetplan.render.calendar import (
     MEDIA_TYPE,
     UID_DOMAIN,
+    ContentLine,
+    calendar_text,
     clean_text,
-    fingerprint,
+    content_fingerprint,
+    content_line,
+    datetime_line,
+    escape_text,
+    head_lines,
     location,
     meeting_key,
-    new_calendar,
-    text_value,
+    read_events,
+    timezone_block,
+    utc_line,
 )
 from meetplan.render.ooxml import build_moment
 from meetplan.speakers import speaker_name
 from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
-
-if TYPE_CHECKING:
-    from icalendar import Calendar, Event
 
 FOLDER = "speakers"
 # Stable across meetplan versions: some clients de-duplicate subscriptions by PRODID.
@@ -68,13 +72,37 @@ def speaker_uid(meeting: Meeting, label: str, name: str) -> str:
     return f"{meeting_key(meeting)}-item-{_ascii_key(label)}-speaker-{_ascii_key(name)}@{UID_DOMAIN}"
 
 
-def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str) -> Event:
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """One event as the content lines a delegate sees (unfolded), with its UID and times."""
+
+    uid: str
+    start: dt.datetime
+    end: dt.datetime
+    lines: list[str]
+
+
+def _online_lines(meeting: Meeting) -> list[str]:
+    """URL and CONFERENCE as icalendar writes them: the same for every remote speaker, so made once."""
+    online = meeting.online
+    if online is None or not online.url or meeting.format is Format.IN_PERSON:
+        return []
     from icalendar import Event, vUri
 
+    event = Event()
+    event.add("URL", vUri(online.url))
+    # As calendar.py: a parameter value loses quotes and line breaks; FEATURE is a list parameter.
+    label = re.sub(r'["\s]+', " ", clean_text(online.platform)).strip()
+    parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
+    event.add("CONFERENCE", vUri(online.url), parameters=parameters)
+    text = re.sub(r"\r\n[ \t]", "", event.to_ical(sorted=False).decode("utf-8"))
+    return text.split("\r\n")[1:-2]  # between BEGIN:VEVENT and END:VEVENT
+
+
+def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str, online_lines: list[str]) -> _Event:
     schedule = speakers.schedule
     meeting = schedule.meeting
     inscription = turn.inscription
-    zone = zoneinfo.ZoneInfo(meeting.time_zone)
     plenary = schedule.plenaries[turn.plenary - 1]
     remote = inscription.mode is Attendance.ONLINE and meeting.online is not None
     if turn.start is not None:
@@ -106,25 +134,23 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str) -
         lines.append("The secretariat tests your connection before the meeting.")
     lines += ["", f"Organization of work: {meeting.symbol}"]
 
-    event = Event()
-    event.add("UID", speaker_uid(meeting, entry.item.label, name))
-    event.add("SUMMARY", text_value(title if turn.start is not None else TENTATIVE_PREFIX + title))
-    event.add("DTSTART", start.replace(tzinfo=zone))
-    event.add("DTEND", end.replace(tzinfo=zone))
+    uid = speaker_uid(meeting, entry.item.label, name)
     if remote:
         assert meeting.online is not None
-        event.add("LOCATION", text_value(f"Online ({meeting.online.platform})"))
+        where = f"Online ({meeting.online.platform})"
     else:
-        event.add("LOCATION", text_value(location(meeting)))
-    event.add("DESCRIPTION", text_value("\n".join(lines)))
-    if remote and meeting.online is not None and meeting.online.url and meeting.format is not Format.IN_PERSON:
-        event.add("URL", vUri(meeting.online.url))
-        # As calendar.py: a parameter value loses quotes and line breaks; FEATURE is a list parameter.
-        label = re.sub(r'["\s]+', " ", clean_text(meeting.online.platform)).strip()
-        parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
-        event.add("CONFERENCE", vUri(meeting.online.url), parameters=parameters)
-    event.add("STATUS", "CONFIRMED" if turn.start is not None else "TENTATIVE")
-    return event
+        where = location(meeting)
+    content = [
+        f"UID:{uid}",
+        f"SUMMARY:{escape_text(title if turn.start is not None else TENTATIVE_PREFIX + title)}",
+        datetime_line("DTSTART", start, meeting.time_zone),
+        datetime_line("DTEND", end, meeting.time_zone),
+        f"LOCATION:{escape_text(where)}",
+        f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
+        *(online_lines if remote else ()),
+        f"STATUS:{'CONFIRMED' if turn.start is not None else 'TENTATIVE'}",
+    ]
+    return _Event(uid=uid, start=start, end=end, lines=content)
 
 
 def _minutes(value: Any) -> str:
@@ -132,49 +158,57 @@ def _minutes(value: Any) -> str:
     return f"{number} minute{'' if value == 1 else 's'}"
 
 
-def _prior(previous: bytes | None, name: str) -> dict[str, tuple[int, tuple[str, ...], Any, Any]]:
-    """The previous issue's events by UID: (SEQUENCE, fingerprint, CREATED, LAST-MODIFIED)."""
+_UTC_STAMP = re.compile(r"\d{8}T\d{6}Z")
+
+
+def _prior(previous: bytes | None, name: str) -> dict[str, tuple[int, tuple[ContentLine, ...], str | None, str | None]]:
+    """The previous issue's events by UID: (SEQUENCE, fingerprint, CREATED, LAST-MODIFIED as written in UTC).
+
+    Read line by line: only these are compared, and parsing every calendar with icalendar made each build slow.
+    """
     if previous is None:
         return {}
-    from icalendar import Calendar
-
     try:
         prior = {}
-        for event in Calendar.from_ical(previous).walk("VEVENT"):
-            created, modified = (getattr(event.get(key), "dt", None) for key in ("CREATED", "LAST-MODIFIED"))
-            prior[str(event.get("UID", ""))] = (int(event.get("SEQUENCE", 0)), fingerprint(event), created, modified)
+        for lines in read_events(previous):
+            values = {line[0]: line[2] for line in lines if not line[1]}
+            stamps = (values.get(key) for key in ("CREATED", "LAST-MODIFIED"))
+            created, modified = (value if value and _UTC_STAMP.fullmatch(value) else None for value in stamps)
+            sequence = int(next((line[2] for line in lines if line[0] == "SEQUENCE"), "0"))
+            uid = next((line[2] for line in lines if line[0] == "UID"), "")
+            prior[uid] = (sequence, content_fingerprint(lines), created, modified)
         return prior
-    except (ValueError, KeyError, TypeError, IndexError) as error:
+    except (ValueError, UnicodeDecodeError) as error:
         # Starting SEQUENCE again at 0 would leave imported calendars on the old times: refuse instead.
         raise MeetplanError([Problem(file=name, message=(
             f"the previous issue of this calendar cannot be read ({error}); restore it, or move it away to start anew"))]) from None
 
 
-def _calendar(meeting: Meeting, name: str, events: list[Event], previous: bytes | None, file: str) -> Calendar:
-
-    moment = build_moment(meeting.issued)
+def _calendar(meeting: Meeting, name: str, events: list[_Event], previous: bytes | None, file: str) -> bytes:
+    stamp = utc_line("DTSTAMP", build_moment(meeting.issued))
+    moment = stamp.removeprefix("DTSTAMP:")
     prior = _prior(previous, file)
-    calendar = new_calendar(PRODID, f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}", events)
+    written = []
     for event in events:
-        before = prior.get(str(event["UID"]))
+        before = prior.get(event.uid)
         if before is None:
             sequence, created, modified = 0, moment, moment
-        elif before[1] == fingerprint(event):
+        elif before[1] == content_fingerprint([content_line(line) for line in event.lines]):
             sequence, created, modified = before[0], before[2] or moment, before[3] or moment
         else:
             sequence, created, modified = before[0] + 1, before[2] or moment, moment
-        event.add("SEQUENCE", sequence)
-        event.add("DTSTAMP", moment)
-        event.add("CREATED", created)
-        event.add("LAST-MODIFIED", modified)
-        calendar.add_component(event)
-    return calendar
+        written.append([*event.lines, f"SEQUENCE:{sequence}", stamp, f"CREATED:{created}", f"LAST-MODIFIED:{modified}"])
+    years = [moment.year for event in events for moment in (event.start, event.end)]
+    blocks = [timezone_block(meeting.time_zone, min(years), max(years))] if events else []
+    head = head_lines(PRODID, f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}")
+    return calendar_text(head, blocks, written)
 
 
 def render_speaker_calendars(speakers: SpeakersList, previous: Callable[[str], bytes | None] = lambda name: None) -> list[Artifact]:
     """One calendar per panellist and remote speaker, named from the person's name; in agenda order."""
     meeting = speakers.schedule.meeting
-    people: dict[str, tuple[str, list[Event]]] = {}
+    online_lines = _online_lines(meeting)
+    people: dict[str, tuple[str, list[_Event]]] = {}
     for entry in speakers.items:
         seen: set[str] = set()
         for turn in entry.turns:
@@ -186,9 +220,9 @@ def render_speaker_calendars(speakers: SpeakersList, previous: Callable[[str], b
             if file in seen:
                 continue
             seen.add(file)
-            people.setdefault(file, (name, []))[1].append(_event(speakers, entry, turn, name))
+            people.setdefault(file, (name, []))[1].append(_event(speakers, entry, turn, name, online_lines))
     artifacts = []
     for file, (name, events) in sorted(people.items()):
-        calendar = _calendar(meeting, name, events, previous(file), file)
-        artifacts.append(Artifact(name=file, media_type=MEDIA_TYPE, data=calendar.to_ical(sorted=False)))
+        data = _calendar(meeting, name, events, previous(file), file)
+        artifacts.append(Artifact(name=file, media_type=MEDIA_TYPE, data=data))
     return artifacts
