@@ -43,6 +43,7 @@ MARKED = Style(number_format=DATETIME_FORMAT, fill="FFF4CCCC")  # a sitting outs
 def person_order(seats: Iterable[Seat]) -> list[Seat]:
     """Category in the report's order, then delegation, family name and given name alphabetically."""
     keys: dict[str, str] = {}  # names repeat (a delegation's name on every row): fold each once
+    delegations: dict[str, tuple[int, str]] = {}  # and a delegation's rank and name once, not once a person
 
     def folded(name: str) -> str:
         key = keys.get(name)
@@ -50,10 +51,12 @@ def person_order(seats: Iterable[Seat]) -> list[Seat]:
             key = keys[name] = sort_key(name)
         return key
 
-    def order(seat: Seat) -> tuple[int, str, str, str, int]:
+    def order(seat: Seat) -> tuple[tuple[int, str], str, str, int]:
         person = seat.participant
-        return (person.delegation.category.rank, folded(person.delegation.name), folded(person.family_name),
-                folded(person.given_name), person.row)
+        delegation = delegations.get(person.delegation.name)
+        if delegation is None:
+            delegation = delegations[person.delegation.name] = (person.delegation.category.rank, sort_key(person.delegation.name))
+        return delegation, folded(person.family_name), folded(person.given_name), person.row
 
     return sorted(seats, key=order)
 

@@ -40,6 +40,7 @@ _ROWS_PER_WRITE = 500  # rows joined per write into the compressor: few calls, l
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_LEVEL_ATTRIBUTE = "compress_level" if hasattr(zipfile.ZipInfo(), "compress_level") else "_compresslevel"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
@@ -129,30 +130,46 @@ class Sheet:
         while len(self._letters) < len(row):
             self._letters.append(_column_letter(len(self._letters)))
         cells = [f'<row r="{number}">']
+        add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
         for letter, value in zip(self._letters, row, strict=False):
-            style: Style | None = None
-            if type(value) is Cell:
-                value, style = value
-            if value is None:  # an empty cell is no element; styles on empty cells are not needed
-                continue
+            # The common cells inline: plain text that needs no escaping and has no space at either end, whole
+            # numbers, nothing.
             kind = type(value)
-            if kind is str or isinstance(value, str):
-                text = _inline(value)
-                if text:
-                    cells.append(f'<c r="{letter}{number}"{self._book.style_attribute(style)} t="inlineStr">{text}</c>')
-            elif kind is int or kind is float or (isinstance(value, int | float) and kind is not bool):
-                cells.append(f'<c r="{letter}{number}"{self._book.style_attribute(style)}><v>{_number(value)}</v></c>')
-            elif kind is bool:
-                cells.append(f'<c r="{letter}{number}"{self._book.style_attribute(style)} t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, dt.date | dt.time):
-                style = style or Style(number_format=_DEFAULT_FORMATS[dt.datetime if isinstance(value, dt.datetime) else type(value)])
-                cells.append(f'<c r="{letter}{number}"{self._book.style_attribute(style)}><v>{_number(_serial(value))}</v></c>')
-            else:
-                raise TypeError(f"no workbook cell for {value!r} ({kind.__name__})")
+            if kind is str:
+                if value and special(value) is None and value[0] not in space and value[-1] not in space:
+                    add(f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+                    continue
+            elif kind is int:
+                add(f'<c r="{letter}{number}"><v>{value}</v></c>')
+                continue
+            elif value is None:  # an empty cell is no element
+                continue
+            add(self._cell(f"{letter}{number}", value))
         cells.append("</row>")
         self._pending.append("".join(cells))
         if len(self._pending) >= _ROWS_PER_WRITE:
             self._flush()
+
+    def _cell(self, reference: str, value: Any) -> str:
+        """Any cell: a Cell with its style, text to escape, a float, a boolean, a date or a time."""
+        style: Style | None = None
+        if type(value) is Cell:
+            value, style = value
+        if isinstance(value, dt.date | dt.time) and style is None:
+            style = Style(number_format=_DEFAULT_FORMATS[dt.datetime if isinstance(value, dt.datetime) else type(value)])
+        attribute = self._book.style_attribute(style)
+        if value is None:  # nor is an empty cell with a style: nothing needs one
+            return ""
+        if isinstance(value, str):
+            text = _inline(value)
+            return f'<c r="{reference}"{attribute} t="inlineStr">{text}</c>' if text else ""
+        if isinstance(value, bool):  # before int: a bool is an int
+            return f'<c r="{reference}"{attribute} t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, int | float):
+            return f'<c r="{reference}"{attribute}><v>{_number(value)}</v></c>'
+        if isinstance(value, dt.date | dt.time):
+            return f'<c r="{reference}"{attribute}><v>{_number(_serial(value))}</v></c>'
+        raise TypeError(f"no workbook cell for {value!r} ({type(value).__name__})")
 
     def _flush(self) -> None:
         self._stream.write("".join(self._pending).encode())
@@ -230,6 +247,9 @@ class Workbook:
     def _member(self, name: str) -> zipfile.ZipInfo:
         member = zipfile.ZipInfo(name, date_time=self._stamp)
         member.compress_type = zipfile.ZIP_DEFLATED
+        # Level 1: a third of the time of zlib's default 6 for a file 18 % larger (100,000 people: 0.3 s and 6.9 MB
+        # instead of 1.2 s and 5.8 MB). zipfile reads the level from the member (_compresslevel before Python 3.13).
+        setattr(member, _LEVEL_ATTRIBUTE, 1)
         member.external_attr = 0o644 << 16
         member.create_system = 0  # the same bytes whichever system builds them
         return member
