@@ -22,7 +22,7 @@ from icalendar import Calendar
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, MeetplanError
-from meetplan.render.calendar import clean_text, description, render_calendar, summary
+from meetplan.render.calendar import clean_text, description, fold, render_calendar, summary
 from meetplan.scheduler import schedule
 
 from conftest import GOLDEN, ROOT, SHARED
@@ -539,3 +539,11 @@ def test_calendar_any_text_round_trips_without_new_properties(tmp_path: Path, bo
     assert [str(e["SUMMARY"]) for e in events] == [clean_text(summary(changed.meeting, p)) for p in changed.plenaries]
     assert [str(e["DESCRIPTION"]) for e in events] == [clean_text(description(changed, p)) for p in changed.plenaries]
     assert [sorted(e.keys()) for e in events] == [sorted(CALENDAR_KEYS)] * 4
+
+
+@given(st.text(alphabet=st.sampled_from("ab\\^ ,;:é€😀\t"), max_size=400))
+def test_fold_splits_lines_where_icalendar_does(line: str) -> None:
+    """meetplan's own folding gives icalendar's bytes: 74 octets a line, no character or escape split."""
+    from icalendar.parser import Contentline
+
+    assert fold(line) == Contentline(line).to_ical()

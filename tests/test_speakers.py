@@ -618,6 +618,43 @@ def test_speaker_calendar_update_raises_sequence_only_when_the_time_changes(tmp_
     assert (event["SEQUENCE"], event.decoded("DTSTART").time()) == (1, dt.time(10, 5))
 
 
+def test_speaker_calendar_previous_issue_spelled_otherwise_keeps_sequence(tmp_path: Path) -> None:
+    """A previous issue re-written by another program (parameters sorted, lines folded anew) is the same content."""
+    from icalendar import Calendar
+
+    text = "speakers:\n  items:\n    2:\n      statements: [{delegation: Canada, speaker: Jean Tremblay, mode: online}]\n"
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(write(tmp_path, text)), "--output", str(out)]).exit_code == 0
+    file = out / "speakers" / "Jean Tremblay.ics"
+    respelled = Calendar.from_ical(file.read_bytes()).to_ical(sorted=True)
+    assert respelled != file.read_bytes()
+    file.write_bytes(respelled)
+    assert CliRunner().invoke(main, ["build", str(write(tmp_path, text)), "--output", str(out)]).exit_code == 0
+    (event,) = Calendar.from_ical(file.read_bytes()).walk("VEVENT")
+    assert event["SEQUENCE"] == 0
+
+
+BAD_SEQUENCE = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:CTOC-COP-WG.7-2022-1-item-2-speaker-Ana-Expert@meetplan\r\n"
+    b"SEQUENCE:two\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+@pytest.mark.parametrize("previous", [b"not a calendar", b"", BAD_SEQUENCE, b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n",
+                                      b"BEGIN:VCALENDAR\r\nno colon\r\nEND:VCALENDAR\r\n", b"\xff"],
+                         ids=["text", "empty", "bad-sequence", "unended", "no-colon", "not-utf-8"])
+def test_speaker_calendar_unreadable_previous_issue_is_refused(tmp_path: Path, previous: bytes) -> None:
+    """A previous speaker's calendar that cannot be read stops the build rather than silently restarting SEQUENCE."""
+    from meetplan.errors import MeetplanError
+    from meetplan.render.speaker_calendars import render_speaker_calendars
+
+    text = "speakers:\n  items:\n    2:\n      panellists: [{name: Ana Expert, delegation: Brazil}]\n"
+    with pytest.raises(MeetplanError) as caught:
+        render_speaker_calendars(timed(write(tmp_path, text)), lambda name: previous)
+    assert [p.file for p in caught.value.problems] == ["speakers/Ana Expert.ics"]
+    assert "cannot be read" in caught.value.problems[0].message
+
+
 def test_published_outputs_carry_no_e_mail_address(tmp_path: Path) -> None:
     """The running order and the workbook name people and delegations only: no "@" from an address anywhere."""
     artifacts = {a.name: a.data for a in render_all(schedule(load(WGSOM_2020)))}
