@@ -577,18 +577,31 @@ def _plural(count: Fraction | int, word: str) -> str:
     return f"{_number(Fraction(count))} {word}{'' if count == 1 else 's'}"
 
 
-def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem) -> ItemSpeakers:
+def by_item(inscriptions: tuple[Inscription, ...]) -> dict[str, tuple[Inscription, ...]]:
+    """The inscriptions of each entry, by label, in the order given: one pass, however many entries."""
+    result: dict[str, list[Inscription]] = {}
+    for inscription in inscriptions:
+        result.setdefault(inscription.item, []).append(inscription)
+    return {label: tuple(found) for label, found in result.items()}
+
+
+def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem,
+              inscriptions: tuple[Inscription, ...] | None = None) -> ItemSpeakers:
     """An entry's speakers in order, each with the plenary meeting and the time the Chair is expected to call them.
 
     Speakers follow one another without gaps; a statement is not split across plenary meetings, so one that
     would run past the entry's time in a plenary meeting opens the entry's time in the next. Those left when
     the entry's time is used up do not fit: they are listed without a time, and the entry gets a warning.
+    ``inscriptions`` are the entry's own (by_item's), when the caller has them; else they are picked from the plan.
     """
-    spans = windows(schedule, item.label)
+    label = item.label
+    if inscriptions is None:
+        inscriptions = tuple(i for i in plan.inscriptions if i.item == label)
+    spans = windows(schedule, label)
     turns: list[Turn] = []
     index, used = 0, Fraction(0)
     placed_in: list[int | None] = []
-    for position, inscription in enumerate(ordered(plan, tuple(i for i in plan.inscriptions if i.item == item.label)), start=1):
+    for position, inscription in enumerate(ordered(plan, inscriptions), start=1):
         allowed = inscription.minutes or plan.limit(inscription.kind)
         while index < len(spans) and used + allowed > spans[index].minutes:
             index, used = index + 1, Fraction(0)
@@ -618,7 +631,9 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     plan = schedule.meeting.speakers
     if plan is None:
         return SpeakersList(schedule=schedule, items=())
-    return SpeakersList(schedule=schedule, items=tuple(time_item(schedule, plan, entry) for entry in schedule.meeting.entries))
+    inscriptions = by_item(plan.inscriptions)
+    return SpeakersList(schedule=schedule, items=tuple(time_item(schedule, plan, entry, inscriptions.get(entry.label, ()))
+                                                       for entry in schedule.meeting.entries))
 
 
 # --- shares sized by the inscriptions ---------------------------------------------------------------------------------------------
@@ -638,10 +653,11 @@ def needed_shares(meeting: Meeting, plan: SpeakerPlan) -> dict[str, Fraction]:
         return {}
     shortest = min(p.hours.minutes for p in plenaries)
     needs: dict[str, Fraction] = {}
+    inscriptions = by_item(plan.inscriptions)
     for entry in meeting.entries:
         if entry.kind is not ItemKind.SUBSTANTIVE or entry.share is not None:
             continue
-        total = sum((i.minutes or plan.limit(i.kind) for i in plan.inscriptions if i.item == entry.label), Fraction(0))
+        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ())), Fraction(0))
         if total:
             needs[entry.label] = max(HALF, Fraction(math.ceil(total * 2 / shortest), 2))
     return needs
