@@ -123,9 +123,9 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
 
 # The body is written as one XML string (as the list of participants' is): python-docx's cell API and
 # add_paragraph slow down with the length of the document, and 10,000 speakers make 60,000 cells. The string
-# spells out what python-docx would have written for the same calls, element for element, so the document reads
-# back the same.
-_WIDTHS = (1134, 3628, 2154, 964, 907, 624)  # twips: 2.0, 6.4, 3.8, 1.7, 1.6 and 1.1 cm, the A4 text width
+# spells out what python-docx would have written for the same calls, element for element (with the table's
+# properties in the schema's order), so the document reads back the same.
+_WIDTHS = (1021, 3289, 2041, 1021, 1134, 907)  # twips: 1.8, 5.8, 3.6, 1.8, 2.0 and 1.6 cm, the A4 text width
 _RULE = '<w:{edge} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
 # Characters XML 1.0 cannot carry; python-docx would refuse them, and Word refuses a document that has them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -164,9 +164,11 @@ def _heading(text: str, size: int, space_after: int) -> str:
 
 _TABLE_HEAD = (
     "<w:tbl><w:tblPr>"
-    '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
-    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+    # In the schema's order (tblW, tblBorders, tblLayout, tblLook): Word refuses a table whose properties are not.
+    '<w:tblW w:type="auto" w:w="0"/>'
     f"<w:tblBorders>{_RULE.format(edge='top')}{_RULE.format(edge='bottom')}</w:tblBorders>"
+    '<w:tblLayout w:type="fixed"/>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
     "</w:tblPr>"
     "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in _WIDTHS) + "</w:tblGrid>"
     "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"

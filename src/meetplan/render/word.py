@@ -18,6 +18,7 @@ from docx.shared import Cm, Pt
 from meetplan.render.ooxml import build_moment, normalize_zip
 
 FONT = "Times New Roman"
+_AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
 def new_document(*, symbol: str, title: str) -> Any:
@@ -60,7 +61,14 @@ def rule_borders(table: Any) -> None:
         element.set(qn("w:space"), "0")
         element.set(qn("w:color"), "000000")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    # The schema orders a table's properties; tblBorders comes before shading, layout, margins and look, and
+    # Word reports a document as damaged when it does not.
+    properties = table._tbl.tblPr
+    later = [child for child in properties if child.tag in {qn(f"w:{name}") for name in _AFTER_BORDERS}]
+    if later:
+        later[0].addprevious(borders)
+    else:
+        properties.append(borders)
 
 
 def rule_below(cell: Any) -> None:
