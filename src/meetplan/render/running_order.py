@@ -125,7 +125,7 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
 # add_paragraph slow down with the length of the document, and 10,000 speakers make 60,000 cells. The string
 # spells out what python-docx would have written for the same calls, element for element (with the table's
 # properties in the schema's order), so the document reads back the same.
-_WIDTHS = (1021, 3289, 2041, 1021, 1134, 907)  # twips: 1.8, 5.8, 3.6, 1.8, 2.0 and 1.6 cm, the A4 text width
+_WIDTHS = (1191, 3118, 2041, 1021, 1134, 907)  # twips: 2.1, 5.5, 3.6, 1.8, 2.0 and 1.6 cm, the A4 text width
 _RULE = '<w:{edge} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
 # Characters XML 1.0 cannot carry; python-docx would refuse them, and Word refuses a document that has them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
