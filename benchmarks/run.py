@@ -1,7 +1,7 @@
 """meetplan's benchmark: whole processes, timed and weighed, for meetings of three sizes.
 
     .venv/bin/pip install -r benchmarks/requirements.txt   # pandas, for the to_excel comparison
-    .venv/bin/python benchmarks/run.py                      # S, M, L; about 8 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py                      # S, M, L; about 10 minutes on 2 cores
     .venv/bin/python benchmarks/run.py --sizes S M --runs 3
     .venv/bin/python benchmarks/run.py --quick              # --help and S once: a smoke test
 
