@@ -25,7 +25,7 @@ from meetplan.errors import ConfigError, MeetplanError
 from meetplan.render.calendar import clean_text, description, fold, render_calendar, summary
 from meetplan.scheduler import schedule
 
-from conftest import GOLDEN, ROOT, SHARED
+from conftest import GOLDEN, ROOT, SHARED, STANDARD_AGENDA
 
 ICS_CHECK = SHARED / "tools" / "ics-check" / "ics-check"
 PARSERS = ("libical", "vobject", "ical.js")
@@ -51,15 +51,7 @@ meeting:
   plenary_meetings: {limit}
 """
 
-AGENDA = """\
-agenda:
-  - title: Organizational matters
-    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
-  - title: First substantive topic
-  - title: Second substantive topic
-  - title: Other matters
-  - title: Adoption of the report
-"""
+AGENDA = STANDARD_AGENDA
 
 
 def config_text(
