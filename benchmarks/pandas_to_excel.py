@@ -8,23 +8,15 @@ heading. pandas is a benchmark-only dependency (benchmarks/requirements.txt), ne
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 
 import pandas as pd
-
-
-def value(cell: object) -> object:
-    if isinstance(cell, dict):
-        return dt.datetime.fromisoformat(cell["datetime"])
-    return cell
+from cells import read_sheets, value  # the benchmark's own module, beside this script
 
 
 def main() -> None:
     source, target = sys.argv[1], sys.argv[2]
-    with open(source, encoding="utf-8") as handle:
-        sheets = json.load(handle)["sheets"]
+    sheets = read_sheets(source)
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for title, rows in sheets:
             width = max((len(row) for row in rows), default=0)

@@ -27,7 +27,7 @@ from meetplan.render.speakers_xlsx import sheet_name
 from meetplan.scheduler import schedule
 from meetplan.speakers import sized, speakers_list
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, STANDARD_AGENDA
 
 ICS_CHECK = SHARED / "tools" / "ics-check" / "ics-check"
 WGSOM_2020 = ROOT / "config" / "wgsom-2020.yaml"
@@ -50,14 +50,8 @@ days:
   first: 2022-09-05
   last: 2022-09-06
   hours: ["10:00-13:00", "15:00-18:00"]
-agenda:
-  - title: Organizational matters
-    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
-  - title: First substantive topic
-  - title: Second substantive topic
-  - title: Other matters
-  - title: Adoption of the report
 """
+MEETING += STANDARD_AGENDA
 
 DELEGATIONS = """\
 delegations:
