@@ -24,6 +24,7 @@ from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.ooxml import build_moment
+from meetplan.render.vtimezone import vtimezone
 from meetplan.style import EM_DASH, ordinal, ordinal_word
 
 if TYPE_CHECKING:
@@ -136,17 +137,6 @@ def head_lines(prodid: str, name: str) -> list[str]:
     """The lines new_calendar writes before the time zones."""
     return [f"PRODID:{escape_text(prodid)}", "VERSION:2.0", "CALSCALE:GREGORIAN", f"NAME:{escape_text(name)}",
             f"X-WR-CALNAME:{escape_text(name)}"]
-
-
-@functools.lru_cache(maxsize=32)
-def timezone_block(zone: str, first: int, last: int) -> bytes:
-    """The VTIMEZONE of ``zone`` for the years ``first`` to ``last``, as new_calendar writes it."""
-    from icalendar import Timezone
-
-    timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
-    # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
-    timezone.pop("COMMENT", None)
-    return bytes(timezone.to_ical(sorted=False))
 
 
 @functools.lru_cache(maxsize=32)
@@ -374,12 +364,9 @@ def _cancelled(prior: PriorEvent) -> Event:
 # --- the calendar -------------------------------------------------------------------------------------------------
 
 
-def new_calendar(prodid: str, name: str, events: list[Event]) -> Calendar:
-    """A calendar's head: PRODID, VERSION, CALSCALE, its name, and a VTIMEZONE for every zone the events use.
-
-    The events themselves are added by the caller, after the time zones.
-    """
-    from icalendar import Calendar, Timezone
+def new_calendar(prodid: str, name: str) -> Calendar:
+    """A calendar's head: PRODID, VERSION, CALSCALE and its name. The events are added by the caller."""
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("PRODID", prodid)
@@ -389,17 +376,23 @@ def new_calendar(prodid: str, name: str, events: list[Event]) -> Calendar:
     # and meetplan publishes no organizer's address).
     calendar.add("NAME", text_value(name))
     calendar.add("X-WR-CALNAME", text_value(name))
-    if events:
-        first, last = _years(events)
-        for zone in _time_zones(events):
-            timezone = Timezone.from_tzid(zone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 1, 1, 1))
-            # icalendar notes the range in a COMMENT, which RFC 5546 forbids in VTIMEZONE (libical refuses it).
-            timezone.pop("COMMENT", None)
-            calendar.add_component(timezone)
     return calendar
 
 
-def _time_zones(events: list[Event]) -> list[str]:
+def with_time_zones(data: bytes, events: list[Component]) -> bytes:
+    """A calendar written by icalendar, with the VTIMEZONE of every zone its events use before the first event.
+
+    The blocks are inserted as vtimezone writes them: icalendar would reorder the parts of their RRULEs.
+    """
+    if not events:
+        return data
+    first, last = _years(events)
+    blocks = b"".join(vtimezone(zone, first, last) for zone in _time_zones(events))
+    at = data.find(b"BEGIN:VEVENT\r\n")
+    return data[:at] + blocks + data[at:]
+
+
+def _time_zones(events: list[Component]) -> list[str]:
     names = {
         str(event[name].params["TZID"])
         for event in events
@@ -409,7 +402,7 @@ def _time_zones(events: list[Event]) -> list[str]:
     return sorted(names)
 
 
-def _years(events: list[Event]) -> tuple[int, int]:
+def _years(events: list[Component]) -> tuple[int, int]:
     moments = [event.decoded(name) for event in events for name in ("DTSTART", "DTEND") if name in event]
     years = [moment.year for moment in moments if isinstance(moment, dt.date)]
     return min(years), max(years)
@@ -452,7 +445,7 @@ def build_calendar(schedule: Schedule, previous: bytes | None = None, source: st
             stamped.append((_cancelled(before), before.sequence + 1, moment))
 
     name = f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting"
-    calendar = new_calendar(PRODID, name, [event for event, _, _ in stamped])
+    calendar = new_calendar(PRODID, name)
     for event, sequence, modified in stamped:
         before = prior.get(str(event["UID"]))
         created = _moment_of(before.event, "CREATED") if before else None
@@ -467,4 +460,5 @@ def build_calendar(schedule: Schedule, previous: bytes | None = None, source: st
 def render_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Artifact:
     """calendar.ics: ``previous`` is the calendar this one replaces (None for the first issue)."""
     calendar = build_calendar(schedule, previous, source)
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=calendar.to_ical(sorted=False))
+    data = with_time_zones(calendar.to_ical(sorted=False), calendar.walk("VEVENT"))
+    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)

@@ -38,10 +38,10 @@ from meetplan.render.calendar import (
     location,
     meeting_key,
     read_events,
-    timezone_block,
     utc_line,
 )
 from meetplan.render.ooxml import build_moment
+from meetplan.render.vtimezone import vtimezone
 from meetplan.speakers import speaker_name
 from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
 
@@ -199,7 +199,7 @@ def _calendar(meeting: Meeting, name: str, events: list[_Event], previous: bytes
             sequence, created, modified = before[0] + 1, before[2] or moment, moment
         written.append([*event.lines, f"SEQUENCE:{sequence}", stamp, f"CREATED:{created}", f"LAST-MODIFIED:{modified}"])
     years = [moment.year for event in events for moment in (event.start, event.end)]
-    blocks = [timezone_block(meeting.time_zone, min(years), max(years))] if events else []
+    blocks = [vtimezone(meeting.time_zone, min(years), max(years))] if events else []
     head = head_lines(PRODID, f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}")
     return calendar_text(head, blocks, written)
 
