@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,25 +12,14 @@ from click.testing import CliRunner, Result
 from meetplan.cli import main
 from meetplan.errors import MeetplanError, Problem
 from meetplan.output import write_artifacts
+from meetplan.outputs import OUTPUTS
 from meetplan.render import Artifact
 
 from conftest import ROOT, full_meeting
 
-# Every renderer of the 2020 meeting, from the first in render_all's list to the last: a failure in any one must
+# Every output of the 2020 meeting, from the first in the list of outputs to the last: a failure in any one must
 # leave everything untouched, the outputs of the renderers that ran before it included.
-RENDERERS = [
-    "meetplan.render.annex.render_markdown",
-    "meetplan.render.annex_docx.render_docx",
-    "meetplan.render.calendar.render_calendar",
-    "meetplan.render.participants_xlsx.render_participants_xlsx",
-    "meetplan.render.list_of_participants.render_docx",
-    "meetplan.render.list_of_participants.render_markdown",
-    "meetplan.render.report.render_all",
-    "meetplan.render.speakers_xlsx.render_speakers_xlsx",
-    "meetplan.render.running_order.render_docx",
-    "meetplan.render.running_order.render_markdown",
-    "meetplan.render.speaker_calendars.render_speaker_calendars",
-]
+RENDERERS = [entry.name for entry in OUTPUTS]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -108,7 +98,8 @@ def test_build_with_a_failing_renderer_keeps_previous_outputs(
     def fail(*args: object, **kwargs: object) -> Artifact:
         raise error
 
-    monkeypatch.setattr(renderer, fail)
+    failing = tuple(replace(entry, render=fail) if entry.name == renderer else entry for entry in OUTPUTS)
+    monkeypatch.setattr("meetplan.outputs.OUTPUTS", failing)
     result = build(config, out)
     assert result.exception is not None
     if isinstance(error, MeetplanError):

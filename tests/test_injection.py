@@ -22,11 +22,11 @@ from xml.etree import ElementTree
 import icalendar
 import pytest
 
-from meetplan.build import render_all
 from meetplan.config import load, parse
 from meetplan.output import write_artifacts
+from meetplan.outputs import render_all
+from meetplan.plan import plan
 from meetplan.render import Artifact
-from meetplan.scheduler import schedule
 from meetplan.yamlsource import load_yaml
 
 from conftest import FULL_TEXTS, full_meeting
@@ -52,7 +52,7 @@ URL_PAYLOAD = "https://example.org/join?a='onmouseover='alert(1)'&b=javascript:a
 
 
 def render(texts: dict[str, str]) -> list[Artifact]:
-    return render_all(schedule(parse(load_yaml(full_meeting(**texts), "meeting.yaml"), "meeting.yaml")))
+    return render_all(plan(parse(load_yaml(full_meeting(**texts), "meeting.yaml"), "meeting.yaml")))
 
 
 def plain(field: str) -> str:
@@ -144,7 +144,24 @@ def project_calendar(data: bytes) -> tuple[object, str]:
     return (structure, raw), "\n".join(texts)
 
 
+def project_json(data: bytes) -> tuple[object, str]:
+    """outputs.json: its shape (keys and types), and its strings but the file names (safe names, tested apart)."""
+    texts: list[str] = []
+
+    def shape(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: "str" if key == "name" else shape(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [shape(item) for item in value]
+        if isinstance(value, str):
+            texts.append(value)
+        return type(value).__name__
+
+    return shape(json.loads(data)), "\n".join(texts)
+
+
 PROJECTIONS: dict[str, Callable[[bytes], tuple[object, str]]] = {
+    ".json": project_json,
     ".html": project_html,
     ".md": project_markdown,
     ".tsv": project_tsv,
@@ -170,7 +187,8 @@ def baseline() -> dict[str, tuple[object, str]]:
 def test_injection_baseline_shows_fields_in_every_output(baseline: dict[str, tuple[object, str]]) -> None:
     """Every artifact shows at least one configuration field, so the literal checks below check something."""
     shown = {name: [f for f in TEXT_FIELDS if plain(f) in one_line(text)] for name, (_, text) in baseline.items()}
-    assert [name for name, fields in shown.items() if not fields] == []
+    # outputs.json names the files and their hashes only; its shape is still compared below.
+    assert [name for name, fields in shown.items() if not fields] == ["outputs.json"]
     assert {"annex.md", "annex.html", "annex.tsv", "annex.docx"} <= set(shown)
 
 
@@ -227,7 +245,7 @@ def render_with_data(folder: Path, texts: dict[str, str]) -> list[Artifact]:
         ["2", "panellist", texts["panellist"], texts["panellist_title"], "Mexico", texts["panellist_behalf"], ""],
         ["2", "statement", texts["speaker"], texts["speaker_title"], "Brazil", texts["speaker_behalf"], "2020-09-07 10:00"],
     ]))
-    return render_all(schedule(load(folder / "meeting.yaml")))
+    return render_all(plan(load(folder / "meeting.yaml")))
 
 
 def keyed(artifacts: list[Artifact]) -> dict[str, Artifact]:

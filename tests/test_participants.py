@@ -15,12 +15,13 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from meetplan.build import render_all
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError
 from meetplan.model import Attendance, DelegationCategory, Placement
+from meetplan.outputs import render_all
 from meetplan.participants import read_registrations
+from meetplan.plan import plan
 from meetplan.render.list_of_participants import render_docx as render_list_docx
 from meetplan.render.list_of_participants import render_markdown as render_list_markdown
 from meetplan.render.participants_xlsx import render_participants_xlsx
@@ -355,7 +356,7 @@ MARKER_PHONE = "+43 1 26060 73519"
 def test_no_email_or_telephone_number_reaches_the_list_of_participants(tmp_path: Path) -> None:
     rows = [(g, f, t, d, MARKER_EMAIL, MARKER_PHONE, m) for g, f, t, d, _, _, m in ROWS]
     meeting = load(write_meeting(tmp_path, rows))
-    artifacts = {a.name: a.data for a in render_all(schedule(meeting))}
+    artifacts = {a.name: a.data for a in render_all(plan(meeting))}
     assert _xlsx_text(artifacts["participants.xlsx"]).count(MARKER_EMAIL) == 6  # the secretariat's workbook has them
     markdown = artifacts["list-of-participants.md"].decode()
     with zipfile.ZipFile(io.BytesIO(artifacts["list-of-participants.docx"])) as archive:

@@ -6,6 +6,7 @@ parts it needs.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from meetplan.model import Schedule
+    from meetplan.plan import Plan
 
 # A folder is reported by config.read_text like every other problem, not by click's usage error.
 CONFIG = click.argument("config", type=click.Path(path_type=Path))
@@ -49,22 +50,15 @@ def main() -> None:
     """
 
 
-def _schedule(config: Path) -> Schedule:
-    from meetplan.config import load
-    from meetplan.scheduler import schedule
-    from meetplan.speakers import sized
+def _plan(config: Path) -> Plan:
+    from meetplan.plan import plan
 
-    # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs.
-    return schedule(sized(load(config)))
+    return plan(config, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
 
 
-def _warn(schedule: Schedule) -> None:
+def _warn(planned: Plan) -> None:
     """Print the lists of speakers' warnings on stderr: they are not errors, so the exit status stays 0."""
-    if schedule.meeting.speakers is None:
-        return
-    from meetplan.speakers import speakers_list
-
-    for warning in speakers_list(schedule).warnings:
+    for warning in planned.speakers.warnings if planned.speakers else ():
         click.echo(f"warning: {warning}", err=True)
 
 
@@ -107,18 +101,19 @@ def build(config: Path, output: Path | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
-    from meetplan.build import steps
     from meetplan.output import read_previous, write_artifacts
+    from meetplan.outputs import steps
 
     folder = output or Path("output") / config.stem
     progress = _Progress()
-    planned = _schedule(config)
-    renderers = steps(planned, read_previous(folder))
-    progress.total = len(renderers) + 2  # reading and scheduling; each renderer; writing
-    artifacts = []
-    for name, step in renderers:
+    planned = _plan(config)
+    phases = steps(planned, read_previous(folder))
+    progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
+    done: list[Any] = []
+    for name, run in phases:
         progress.advance(name)
-        artifacts += step()
+        run(done)
+    artifacts = [artifact for _, artifact in done]
     progress.advance("writing")
     written = write_artifacts(artifacts, folder)
     progress.close()
@@ -141,8 +136,8 @@ def check(config: Path) -> None:
     """
     from meetplan.summary import describe
 
-    planned = _schedule(config)
-    click.echo(describe(planned))
+    planned = _plan(config)
+    click.echo(describe(planned.schedule))
     _warn(planned)
 
 
@@ -167,7 +162,7 @@ def annex(config: Path, fmt: str, output: Path | None) -> None:
 
     if fmt == "docx" and output is None:
         raise MeetplanError([Problem(field="--output", message="a Word document cannot go to the terminal: give --output FILE.docx")])
-    schedule = _schedule(config)
+    schedule = _plan(config).schedule
     if fmt == "docx":
         from meetplan.render.annex_docx import render_docx
 
@@ -202,7 +197,7 @@ def calendar(config: Path, output: Path | None) -> None:
     from meetplan.render.calendar import render_calendar
 
     previous = read_previous(output.parent)(output.name) if output is not None else None
-    artifact = render_calendar(_schedule(config), previous, str(output))
+    artifact = render_calendar(_plan(config).schedule, previous, str(output))
     if output is None:
         sys.stdout.buffer.write(artifact.data)
         return

@@ -1,0 +1,233 @@
+"""The list of outputs: every file a build can write, declared once.
+
+Each output names its file, media type, audience, the configuration sections it needs and its renderer.
+``meetplan build``, the commands that render one output, the privacy checks and the tests all read this list,
+so adding an output is one entry here and its renderer in ``render/``.
+
+Audience: a ``public`` output is handed out or published (the annex, the calendar, the list of participants,
+the report, the Chair's running order): it carries names, titles and delegations only, never an e-mail
+address or a telephone number. A ``secretariat`` output is the secretariat's working file and may carry them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from meetplan.plan import Plan
+from meetplan.render import Artifact
+
+# Reads an output of the previous build by its name in the output folder (None when there is none), so that a
+# renderer can carry identities forward (calendar UIDs and SEQUENCE) without doing I/O itself.
+PreviousReader = Callable[[str], bytes | None]
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def no_previous(name: str) -> bytes | None:
+    return None
+
+
+class Audience(StrEnum):
+    PUBLIC = "public"
+    SECRETARIAT = "secretariat"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rendering:
+    """What a renderer is given: the plan, the previous build's files, and the outputs rendered before it."""
+
+    plan: Plan
+    previous: PreviousReader
+    before: Sequence[tuple[Output, Artifact]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Output:
+    """One output of a build. ``name`` is a file name, or a pattern for a folder of files ("speakers/*.ics")."""
+
+    name: str
+    media_type: str
+    audience: Audience
+    needs: str | None  # the configuration section without which it is not written: participants, speakers, report
+    step: str  # the phase of the build it belongs to, shown as progress
+    render: Callable[[Rendering], list[Artifact]]
+    description: str
+
+    def wanted(self, plan: Plan) -> bool:
+        """Whether the configuration supports this output."""
+        return {
+            None: True,
+            "participants": plan.seats is not None,
+            "speakers": plan.speakers is not None,
+            "report": plan.report is not None,
+        }[self.needs]
+
+
+# --- renderers that adapt the plan to the render modules --------------------------------------------------------
+
+
+def _annex(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import annex
+        from meetplan.render.annex_docx import render_docx
+
+        renderer = {"md": annex.render_markdown, "html": annex.render_html, "tsv": annex.render_tsv, "docx": render_docx}[fmt]
+        return [renderer(rendering.plan.schedule)]
+
+    return render
+
+
+def _calendar(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.calendar import NAME, render_calendar
+
+    return [render_calendar(rendering.plan.schedule, rendering.previous(NAME))]
+
+
+def _participants_xlsx(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.participants_xlsx import render_participants_xlsx
+
+    assert rendering.plan.seats is not None
+    return [render_participants_xlsx(rendering.plan.schedule, rendering.plan.seats)]
+
+
+def _list_of_participants(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import list_of_participants
+
+        renderer = {"md": list_of_participants.render_markdown, "docx": list_of_participants.render_docx}[fmt]
+        return [renderer(rendering.plan.meeting)]
+
+    return render
+
+
+def _report(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import report
+
+        assert rendering.plan.report is not None
+        if fmt == "md":
+            return [Artifact(name=report.MARKDOWN_NAME, media_type="text/markdown", data=report.markdown(rendering.plan.report).encode())]
+        return [Artifact(name=report.DOCX_NAME, media_type=DOCX, data=report.docx_bytes(rendering.plan.report))]
+
+    return render
+
+
+def _speakers_xlsx(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.speakers_xlsx import render_speakers_xlsx
+
+    assert rendering.plan.speakers is not None
+    return [render_speakers_xlsx(rendering.plan.speakers)]
+
+
+def _running_order(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import running_order
+
+        assert rendering.plan.speakers is not None
+        renderer = {"md": running_order.render_markdown, "docx": running_order.render_docx}[fmt]
+        return [renderer(rendering.plan.speakers)]
+
+    return render
+
+
+def _speaker_calendars(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.speaker_calendars import render_speaker_calendars
+
+    assert rendering.plan.speakers is not None
+    return render_speaker_calendars(rendering.plan.speakers, rendering.previous)
+
+
+INDEX = "outputs.json"
+
+
+def _index(rendering: Rendering) -> list[Artifact]:
+    """outputs.json: every file the build wrote (itself excepted), in order, with its audience and SHA-256."""
+    entries = [
+        {"name": artifact.name, "media_type": artifact.media_type, "audience": output.audience.value,
+         "sha256": hashlib.sha256(artifact.data).hexdigest()}
+        for output, artifact in rendering.before
+    ]  # fmt: skip
+    data = json.dumps({"outputs": entries}, ensure_ascii=False, indent=2) + "\n"
+    return [Artifact(name=INDEX, media_type="application/json", data=data.encode())]
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output(name="annex.md", media_type="text/markdown", audience=Audience.PUBLIC, needs=None, step="annex",
+           render=_annex("md"), description="the proposed organization of work, as Markdown"),
+    Output(name="annex.html", media_type="text/html", audience=Audience.PUBLIC, needs=None, step="annex",
+           render=_annex("html"), description="the same, as a web page that prints on A4"),
+    Output(name="annex.docx", media_type=DOCX, audience=Audience.PUBLIC, needs=None, step="annex",
+           render=_annex("docx"), description="the same, as a Word document"),
+    Output(name="annex.tsv", media_type="text/tab-separated-values", audience=Audience.PUBLIC, needs=None, step="annex",
+           render=_annex("tsv"), description="the same, as the seeds' tab-separated rows"),
+    Output(name="calendar.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs=None, step="calendar",
+           render=_calendar, description="one event per plenary meeting, updated in place by a new issue"),
+    Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
+           step="participants", render=_participants_xlsx,
+           description="who sits in the room, who connects online, local times, e-mail addresses"),
+    Output(name="list-of-participants.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
+           step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
+    Output(name="list-of-participants.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
+           step="participants", render=_list_of_participants("md"), description="the same, as Markdown"),
+    Output(name="report.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="report", step="report",
+           render=_report("md"), description="the report's organizational part, as Markdown"),
+    Output(name="report.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="report", step="report",
+           render=_report("docx"), description="the same, as a Word document"),
+    Output(name="speakers.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="speakers", step="speakers",
+           render=_speakers_xlsx, description="the lists of speakers, one sheet per agenda item"),
+    Output(name="running-order.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="speakers", step="speakers",
+           render=_running_order("docx"), description="the Chair's running order"),
+    Output(name="running-order.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="speakers",
+           step="speakers", render=_running_order("md"), description="the same, as Markdown"),
+    Output(name="speakers/*.ics", media_type="text/calendar", audience=Audience.SECRETARIAT, needs="speakers",
+           step="speakers", render=_speaker_calendars,
+           description="a personal calendar for each panellist and remote speaker, sent to them by the secretariat"),
+    Output(name=INDEX, media_type="application/json", audience=Audience.SECRETARIAT, needs=None, step="index",
+           render=_index, description="every file the build wrote, with its audience and SHA-256"),
+)  # fmt: skip
+
+
+def output(name: str) -> Output:
+    """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics")."""
+    for candidate in OUTPUTS:
+        if candidate.name == name or (candidate.name.endswith("/*.ics") and name.startswith(candidate.name[:-5]) and name.endswith(".ics")):
+            return candidate
+    raise KeyError(name)
+
+
+def steps(plan: Plan, previous: PreviousReader = no_previous) -> list[tuple[str, Callable[[list[tuple[Output, Artifact]]], None]]]:
+    """The build's phases in order, each named (``meetplan build`` shows them as progress on a long build).
+
+    Each phase appends its (output, artifact) pairs to the list it is given; nothing is written here.
+    """
+    wanted = [entry for entry in OUTPUTS if entry.wanted(plan)]
+    names = list(dict.fromkeys(entry.step for entry in wanted))
+
+    def phase(step: str) -> Callable[[list[tuple[Output, Artifact]]], None]:
+        def run(done: list[tuple[Output, Artifact]]) -> None:
+            for entry in wanted:
+                if entry.step == step:
+                    rendering = Rendering(plan=plan, previous=previous, before=tuple(done))
+                    done.extend((entry, artifact) for artifact in entry.render(rendering))
+
+        return run
+
+    return [(step, phase(step)) for step in names]
+
+
+def render_outputs(plan: Plan, previous: PreviousReader = no_previous) -> list[tuple[Output, Artifact]]:
+    """Every output the configuration supports, rendered in memory in the order of OUTPUTS, with its output."""
+    done: list[tuple[Output, Artifact]] = []
+    for _, run in steps(plan, previous):
+        run(done)
+    return done
+
+
+def render_all(plan: Plan, previous: PreviousReader = no_previous) -> list[Artifact]:
+    """The artifacts of render_outputs, without their outputs."""
+    return [artifact for _, artifact in render_outputs(plan, previous)]

@@ -1,0 +1,80 @@
+"""The core: from a configuration to everything a build renders, each part computed once.
+
+``plan(path)`` reads the configuration, sizes the items' shares by their speakers (``speakers.size_shares``),
+schedules, times the lists of speakers, seats the participants and composes the report's proceedings. The
+renderers take a ``Plan`` and never compute these again; the command line and a library caller go through
+the same function, so neither can skip a step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meetplan.errors import MeetplanError, Problem
+from meetplan.model import Meeting, Schedule, SeatPlan, SpeakersList
+
+if TYPE_CHECKING:
+    from meetplan.report import Report
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """What one issue of a meeting's documents is made from."""
+
+    schedule: Schedule
+    speakers: SpeakersList | None  # None without a speakers: section
+    seats: SeatPlan | None  # None without registrations
+    report: Report | None  # None without a report: section
+    moment: dt.datetime  # the time stamp of the issue (UTC): SOURCE_DATE_EPOCH, else the issue date at midnight
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.schedule.meeting
+
+
+# ZIP time stamps, which every Word and Excel output carries, end with 2107.
+LAST_MOMENT = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
+
+
+def issue_moment(issued: dt.date, source_date_epoch: str | None = None) -> dt.datetime:
+    """The moment stamped into every output (UTC): ``source_date_epoch`` (seconds since 1970, as the
+    reproducible-builds convention SOURCE_DATE_EPOCH gives it) when set, else ``issued`` at midnight UTC.
+
+    Raises MeetplanError when the value is not a whole number of seconds up to the end of 2107.
+    """
+    epoch = (source_date_epoch or "").strip()
+    if not epoch:
+        return dt.datetime.combine(issued, dt.time(0, 0), tzinfo=dt.UTC)
+    if epoch.isascii() and epoch.isdigit() and int(epoch) <= LAST_MOMENT.timestamp():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    raise MeetplanError([Problem(field="SOURCE_DATE_EPOCH", message=(
+        f"must be a whole number of seconds since 1970 up to {int(LAST_MOMENT.timestamp())} (the end of 2107, "
+        f"the last date a Word or Excel file can carry), not {epoch[:40]!r}"))])
+
+
+def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) -> Plan:
+    """The plan of a meeting from its configuration file (or an already loaded Meeting).
+
+    Raises ConfigError for a configuration with problems and PlanError for one that cannot be scheduled, each
+    with every problem located.
+    """
+    from meetplan.config import load
+    from meetplan.report import build_report
+    from meetplan.scheduler import schedule
+    from meetplan.seating import seat_plan
+    from meetplan.speakers import sized, speakers_list
+
+    meeting = source if isinstance(source, Meeting) else load(source)
+    moment = issue_moment(meeting.issued, source_date_epoch)
+    # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs.
+    scheduled = schedule(sized(meeting))
+    return Plan(
+        schedule=scheduled,
+        speakers=speakers_list(scheduled) if meeting.speakers is not None else None,
+        seats=seat_plan(meeting) if meeting.registrations is not None else None,
+        report=build_report(scheduled) if meeting.report is not None else None,
+        moment=moment,
+    )
