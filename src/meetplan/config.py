@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+import unicodedata
 import zoneinfo
 from collections.abc import Callable
 from fractions import Fraction
@@ -115,7 +116,20 @@ def text(value: Any) -> str:
     bad = _NOT_TEXT.search(result)
     if bad:
         raise ValueError(f"contains the character U+{ord(bad.group()):04X}, which no document can hold; remove it")
+    if not any(_visible(character) for character in result):
+        # Zero-width and format characters pass strip() yet print nothing: a blank row, an empty heading.
+        shown = ", ".join(f"U+{ord(c):04X}" for c in list(dict.fromkeys(result))[:5])
+        raise ValueError(f"has no visible character, only spaces or invisible characters ({shown}); write the text")
     return result
+
+
+# Letters that print as blank space: Hangul fillers, the Braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(character: str) -> bool:
+    """A letter, digit, punctuation mark or symbol that prints; spaces, marks alone and format characters do not."""
+    return unicodedata.category(character)[0] in "LNPS" and character not in _BLANK_LETTERS
 
 
 def positive_int(value: Any) -> int:
