@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from meetplan.cli import main
+from meetplan.outputs import OUTPUTS
 
 from conftest import ROOT
 
@@ -43,3 +44,13 @@ def test_readme_annex_excerpt_matches_the_output() -> None:
             assert full.startswith(head.rstrip(",")) and full.endswith(tail), (short, full)
         else:
             assert short == full
+
+
+def test_readme_names_every_output() -> None:
+    """The README's table of outputs names every output of the list of outputs (a file name or its extension)."""
+    table = README.split("\n\n")[2]
+    missing = [
+        entry.name for entry in OUTPUTS
+        if f"`{entry.name}`" not in table and f"`.{entry.name.rsplit('.', 1)[-1]}`" not in table
+    ]  # fmt: skip
+    assert missing == []
