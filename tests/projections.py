@@ -1,4 +1,5 @@
-"""Text projections of outputs: the annex rows of each format as cells, italics marked <i>...</i> as in the seeds."""
+"""Text projections of outputs: the annex rows of each format as cells, italics marked <i>...</i> as in the seeds;
+whole workbooks and Word documents as text, for the golden files."""
 
 from __future__ import annotations
 
@@ -73,14 +74,153 @@ def rows_from_docx(data: bytes) -> list[list[str]]:
     return rows
 
 
-def docx_text(data: bytes) -> str:
-    """Every paragraph and table cell of a Word document, one per line."""
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
-
-
 PROJECTIONS = {"md": rows_from_markdown, "html": rows_from_html, "docx": rows_from_docx, "tsv": rows_from_tsv}
+
+
+# --- whole-file projections for the golden files --------------------------------------------------------------------
+# What a reader of the workbook or the document sees, as text that diffs line by line; what no reader sees (ZIP
+# order, time stamps, run splitting, the XML's spelling) is left out so that it may change freely.
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MM = 36000  # EMU per millimetre
+
+
+def _cell_text(cell: object) -> str:
+    """A workbook cell as type letter, value and (unless General) number format, with bold and italic marked."""
+    value = cell.value  # type: ignore[attr-defined]
+    kind = cell.data_type  # type: ignore[attr-defined]
+    shown = value.isoformat() if hasattr(value, "isoformat") else repr(value)
+    text = f"{kind} {shown}"
+    if cell.number_format != "General":  # type: ignore[attr-defined]
+        text += f" {{{cell.number_format}}}"  # type: ignore[attr-defined]
+    font = cell.font  # type: ignore[attr-defined]
+    text += " bold" * bool(font.b) + " italic" * bool(font.i)
+    return text
+
+
+def _header_footer(label: str, part: object) -> list[str]:
+    sides = [(side, getattr(part, side).text) for side in ("left", "center", "right")]
+    return [f"{label} {side}: {text!r}" for side, text in sides if text]
+
+
+def workbook_text(data: bytes) -> str:
+    """Every sheet of a workbook: its name, layout, print settings, then each row's non-empty cells."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    lines = []
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        fit = sheet.sheet_properties.pageSetUpPr
+        lines += [
+            f"== sheet {sheet.title!r} ({sheet.sheet_state})",
+            f"dimensions: {sheet.dimensions}",
+            f"frozen panes: {sheet.freeze_panes}",
+            f"autofilter: {sheet.auto_filter.ref}",
+            f"merged: {sorted(str(cells) for cells in sheet.merged_cells.ranges)}",
+            f"print: orientation={setup.orientation} paper={setup.paperSize} fit to page={fit.fitToPage if fit else None}"
+            f" ({setup.fitToWidth} wide, {setup.fitToHeight} tall) titles={sheet.print_title_rows},{sheet.print_title_cols}"
+            f" area={sheet.print_area}",
+            *_header_footer("header", sheet.oddHeader),
+            *_header_footer("footer", sheet.oddFooter),
+            "columns: "
+            + ", ".join(
+                f"{letter}={dimension.width}" + " hidden" * bool(dimension.hidden)
+                for letter, dimension in sorted(sheet.column_dimensions.items())
+                if dimension.customWidth or dimension.hidden
+            ),
+        ]
+        for validation in sheet.data_validations.dataValidation:
+            lines.append(f"validation {validation.sqref}: {validation.type} {validation.formula1!r}")
+        for conditional in sheet.conditional_formatting:
+            lines.append(f"conditional {conditional.sqref}: {[rule.type for rule in conditional.rules]}")
+        for row in sheet.iter_rows():
+            cells = [f"{cell.column_letter} {_cell_text(cell)}" for cell in row if cell.value is not None]
+            if cells:
+                lines.append(f"{row[0].row}: " + " | ".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _runs_text(paragraph: object) -> str:
+    """A paragraph's text with <b>, <i>, page and line breaks and links marked; runs that look alike are joined."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    pieces: list[tuple[tuple[bool, bool, str | None], str]] = []
+
+    def add(run: Run, link: str | None) -> None:
+        look = (bool(run.bold), bool(run.italic), link)
+        for child in run._r:
+            if child.tag == _W + "t":
+                text = child.text or ""
+            elif child.tag == _W + "tab":
+                text = "\t"
+            elif child.tag == _W + "br":
+                text = "<page break>" if child.get(_W + "type") == "page" else "<br>"
+            elif child.tag == _W + "cr":
+                text = "<br>"
+            else:
+                continue
+            if pieces and pieces[-1][0] == look:
+                pieces[-1] = (look, pieces[-1][1] + text)
+            else:
+                pieces.append((look, text))
+
+    for item in paragraph.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(item, Hyperlink):
+            for run in item.runs:
+                add(run, item.url)
+        else:
+            add(item, None)
+    out = []
+    for (bold, italic, link), text in pieces:
+        text = f"<i>{text}</i>" if italic else text
+        text = f"<b>{text}</b>" if bold else text
+        out.append(f"<a href={link!r}>{text}</a>" if link else text)
+    return "".join(out)
+
+
+def _paragraph_text(paragraph: object, *, in_table: bool = False) -> str:
+    style = paragraph.style.name if paragraph.style is not None else None  # type: ignore[attr-defined]
+    before = "<page break before>" if paragraph.paragraph_format.page_break_before else ""  # type: ignore[attr-defined]
+    label = "" if in_table and style == "Normal" else f"[{style}] "
+    return f"{label}{before}{_runs_text(paragraph)}"
+
+
+def _section_text(section: object) -> list[str]:
+    lines = [
+        f"== section: {section.orientation.name.lower()} {section.page_width // _MM} x {section.page_height // _MM} mm"  # type: ignore[attr-defined]
+        f", start {section.start_type.name.lower()}"  # type: ignore[attr-defined]
+    ]
+    parts = [("header", section.header), ("footer", section.footer)]  # type: ignore[attr-defined]
+    if section.different_first_page_header_footer:  # type: ignore[attr-defined]
+        parts += [("first page header", section.first_page_header), ("first page footer", section.first_page_footer)]  # type: ignore[attr-defined]
+    for label, part in parts:
+        if not part.is_linked_to_previous:
+            lines += [f"{label}: {_paragraph_text(p)}" for p in part.paragraphs]
+    return lines
+
+
+def document_text(data: bytes) -> str:
+    """A Word document in reading order: each paragraph with its style and marks, each table row, each section."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    sections = iter(document.sections)
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(_paragraph_text(block))
+            if block._p.pPr is not None and block._p.pPr.sectPr is not None:
+                lines += _section_text(next(sections))
+        elif isinstance(block, Table):
+            lines.append(f"<table {block.style.name if block.style is not None else None!r}>")
+            for row in block.rows:
+                header = row._tr.trPr is not None and row._tr.trPr.find(_W + "tblHeader") is not None
+                cells = [" ¶ ".join(_paragraph_text(p, in_table=True) for p in cell.paragraphs) for cell in row.cells]
+                lines.append(("(header) " if header else "") + "| " + " | ".join(cells) + " |")
+            lines.append("</table>")
+    for section in sections:
+        lines += _section_text(section)
+    return "\n".join(lines) + "\n"

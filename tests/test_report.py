@@ -38,7 +38,7 @@ from meetplan.report import (
 )
 from meetplan.scheduler import schedule
 
-from conftest import GOLDEN, ROOT, SEEDS
+from conftest import ROOT, SEEDS
 
 CONFIG_2020 = ROOT / "config" / "wgsom-2020.yaml"
 SEED_NUMBERS = [5, 11, *range(18, 35)]
@@ -182,26 +182,15 @@ def test_report_links_document_symbols() -> None:
     ]
 
 
-def _compare_golden(actual: str, golden: Path, update: bool) -> None:
-    if update:
-        golden.write_text(actual, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), str(golden), "actual"))
-    assert actual == expected, f"output differs from the golden file (rerun with --update-golden after review):\n{diff}"
-
-
-def test_report_build_writes_the_golden_files(tmp_path: Path, update_golden: bool) -> None:
-    """meetplan build writes report.md and report.docx; the Markdown and the Word text equal the golden files,
-    and a second build gives the same bytes."""
+def test_report_build_gives_the_same_bytes_twice(tmp_path: Path) -> None:
+    """meetplan build writes report.md and report.docx, and a second build gives the same bytes (tests/cases/ holds
+    what they say)."""
     outputs = []
     for run in ("first", "second"):
         result = CliRunner().invoke(main, ["build", str(CONFIG_2020), "--output", str(tmp_path / run)])
         assert result.exit_code == 0, result.output
         outputs.append(((tmp_path / run / "report.md").read_bytes(), (tmp_path / run / "report.docx").read_bytes()))
     assert outputs[0] == outputs[1]
-    _compare_golden(outputs[0][0].decode("utf-8"), GOLDEN / "wgsom-2020" / "report.md", update_golden)
-    document = docx.Document(io.BytesIO(outputs[0][1]))
-    _compare_golden("\n".join(p.text for p in document.paragraphs) + "\n", GOLDEN / "wgsom-2020" / "report.docx.txt", update_golden)
 
 
 def test_report_is_not_built_without_a_report_section(tmp_path: Path, write_config) -> None:  # type: ignore[no-untyped-def]
