@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
-import subprocess
 import textwrap
 import zipfile
 from fractions import Fraction
@@ -18,18 +15,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meetplan import reference
-from meetplan.build import render_all
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, PlanError
 from meetplan.model import SpeakersList
+from meetplan.outputs import render_all
+from meetplan.plan import plan
 from meetplan.render.speakers_xlsx import sheet_name
 from meetplan.scheduler import schedule
 from meetplan.speakers import sized, speakers_list
 
-from conftest import ROOT, SHARED, STANDARD_AGENDA
+from conftest import ROOT, STANDARD_AGENDA, ics_check
 
-ICS_CHECK = SHARED / "tools" / "ics-check" / "ics-check"
 WGSOM_2020 = ROOT / "config" / "wgsom-2020.yaml"
 
 # Four plenary meetings of three hours: items 2 and 3 get 1.5 each (item 2: the 1st and half the 2nd;
@@ -136,7 +133,7 @@ def test_wgsom_2020_times_follow_the_organization_of_work() -> None:
 
 def test_wgsom_2020_running_order_shows_the_panellists_with_their_times(tmp_path: Path) -> None:
     """The Chair's running order (Markdown) lists item 2's speakers in the 1st plenary meeting with their times."""
-    artifacts = {a.name: a.data for a in render_all(schedule(load(WGSOM_2020)))}
+    artifacts = {a.name: a.data for a in render_all(plan(load(WGSOM_2020)))}
     text = artifacts["running-order.md"].decode()
     section = text.split("## 1st plenary meeting")[1].split("## 2nd plenary meeting")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith(("| Time", "| ---"))]
@@ -482,7 +479,7 @@ def test_speakers_xlsx_cells_are_typed_and_no_text_is_a_formula(tmp_path: Path) 
     """Numbers and times are number cells; "=HYPERLINK(...)", "+1" and "@x" stay text; headings frozen, filters on."""
     from openpyxl import load_workbook
 
-    artifacts = {a.name: a.data for a in render_all(schedule(load(write(tmp_path, HOSTILE))))}
+    artifacts = {a.name: a.data for a in render_all(plan(load(write(tmp_path, HOSTILE))))}
     data = artifacts["speakers.xlsx"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert not any("<f>" in archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/"))
@@ -506,8 +503,8 @@ def test_speakers_outputs_are_reproducible(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = write(tmp_path, STATEMENTS_OUT_OF_ORDER)
-    first = {a.name: a.data for a in render_all(schedule(load(path)))}
-    second = {a.name: a.data for a in render_all(schedule(load(path)))}
+    first = {a.name: a.data for a in render_all(plan(load(path)))}
+    second = {a.name: a.data for a in render_all(plan(load(path)))}
     names_of_ours = [n for n in first if n.startswith(("speakers", "running-order"))]
     assert sorted(names_of_ours) == ["running-order.docx", "running-order.md", "speakers.xlsx",
                                      "speakers/First Listed Expert.ics", "speakers/Second Expert.ics"]
@@ -528,7 +525,7 @@ def test_sheet_names_are_valid_excel_names(label: str) -> None:
 
 def test_configuration_without_speakers_builds_without_speakers_outputs(tmp_path: Path) -> None:
     path = write(tmp_path, "")
-    assert not [a.name for a in render_all(schedule(load(path))) if a.name.startswith(("speakers", "running-order"))]
+    assert not [a.name for a in render_all(plan(load(path))) if a.name.startswith(("speakers", "running-order"))]
 
 
 # --- calendars ---------------------------------------------------------------------------------------------------------------
@@ -536,20 +533,7 @@ def test_configuration_without_speakers_builds_without_speakers_outputs(tmp_path
 
 def run_ics_check(path: Path) -> None:
     """ics-check must accept the file; skipped when the checker cannot run, unless MEETPLAN_REQUIRE_PROGRAMS=1."""
-    problem = None
-    if not ICS_CHECK.exists():
-        problem = f"{ICS_CHECK} is missing"
-    elif shutil.which("node") is None:
-        problem = "node is not installed (ics-check runs ical.js with it)"
-    if problem is None:
-        result = subprocess.run([str(ICS_CHECK), str(path)], capture_output=True, text=True, timeout=300)
-        if result.returncode == 2:
-            problem = f"ics-check cannot run: {result.stderr.strip()[-300:]}"
-    if problem is not None:
-        if os.environ.get("MEETPLAN_REQUIRE_PROGRAMS") == "1":
-            pytest.fail(f"{problem} (MEETPLAN_REQUIRE_PROGRAMS=1)")
-        pytest.skip(problem)
-    assert result.returncode == 0, f"ics-check rejects {path.name}:\n{result.stdout}\n{result.stderr}"
+    ics_check(path)
 
 
 def test_every_speaker_calendar_of_2020_passes_ics_check(tmp_path: Path) -> None:
@@ -577,7 +561,7 @@ def test_speaker_calendar_event_time_link_and_stable_uid(tmp_path: Path) -> None
                 - {delegation: Mexico, mode: online}
                 - {delegation: China}
         """)
-    artifacts = {a.name: a.data for a in render_all(schedule(load(path)))}
+    artifacts = {a.name: a.data for a in render_all(plan(load(path)))}
     calendars = sorted(n for n in artifacts if n.startswith("speakers/"))
     assert calendars == ["speakers/Jean Tremblay.ics", "speakers/Mexico.ics", "speakers/Zoë O'Brien.ics"]
     (event,) = Calendar.from_ical(artifacts["speakers/Jean Tremblay.ics"]).walk("VEVENT")
@@ -651,7 +635,7 @@ def test_speaker_calendar_unreadable_previous_issue_is_refused(tmp_path: Path, p
 
 def test_published_outputs_carry_no_e_mail_address(tmp_path: Path) -> None:
     """The running order and the workbook name people and delegations only: no "@" from an address anywhere."""
-    artifacts = {a.name: a.data for a in render_all(schedule(load(WGSOM_2020)))}
+    artifacts = {a.name: a.data for a in render_all(plan(load(WGSOM_2020)))}
     assert "@" not in artifacts["running-order.md"].decode()
     with zipfile.ZipFile(io.BytesIO(artifacts["speakers.xlsx"])) as archive:
         assert not any("@" in archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
