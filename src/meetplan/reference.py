@@ -1,7 +1,8 @@
 """Reference data: States with their UN Terminology short names, and the usual organizations.
 
-The data ship with the package as data/states.csv and data/organizations.csv; data/SOURCES.md names the source
-and licence of every column. Both files are parsed once, on first use, so that importing this module costs
+The data ship with the package as data/states.csv, data/state_names.csv (the other names registration systems
+export: CLDR's, as Indico writes them, ISO 3166's and UN formal names) and data/organizations.csv; data/SOURCES.md
+names the source and licence of every column. Both files are parsed once, on first use, so that importing this module costs
 nothing to a command that never looks a name up.
 """
 
@@ -78,7 +79,8 @@ def organizations() -> tuple[Organization, ...]:
 
 
 def find_state(name: str) -> State | None:
-    """The State of that short name or a common other form ("Turkey", "Czech Republic"), ignoring case and accents."""
+    """The State of that short name or another form registration systems write ("Turkey", "Congo - Kinshasa",
+    "St. Lucia", "Republic of Austria"), ignoring case, accents, "&" for "and" and "St." for "Saint"."""
     return _states_and_aliases()[1].get(_lookup_key(name))
 
 
@@ -120,17 +122,31 @@ _SUGGEST_MARGIN = 0.08
 
 
 def _lookup_key(name: str) -> str:
-    """A name folded for lookup: no case, accents, typographic apostrophes, extra spaces or leading "the"."""
+    """A name folded for lookup: no case, accents, typographic apostrophes, extra spaces or leading "the";
+    "&" read as "and", "St." and "St" as "Saint", "Congo - Kinshasa" as "Congo-Kinshasa" (CLDR's forms)."""
     folded = sort_key(name).replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     folded = re.sub(r"[\u2010-\u2015]", "-", folded)
-    folded = " ".join(folded.split())
+    folded = _SAINT.sub("saint ", folded.replace("&", " and "))
+    folded = _AROUND_HYPHEN.sub("-", " ".join(folded.split()))
     return folded.removeprefix("the ")
+
+
+_SAINT = re.compile(r"\bst\b\.?\s*")
+_AROUND_HYPHEN = re.compile(r" ?- ?")
 
 
 def _read(filename: str) -> list[dict[str, str]]:
     # Through importlib.resources so that the files are found in a wheel or a zip as well as in the source tree.
     text = (resources.files("meetplan") / "data" / filename).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def _exported_names() -> dict[str, list[str]]:
+    """The other names of data/state_names.csv (written by scripts/extract_state_names.py), by ISO alpha-3 code."""
+    names: dict[str, list[str]] = {}
+    for row in _read("state_names.csv"):
+        names.setdefault(row["iso3"], []).append(row["name"])
+    return names
 
 
 def _other_names(field: str) -> list[str]:
@@ -154,6 +170,7 @@ def _index(entries: Iterable[tuple[list[str], _Entry]], filename: str) -> dict[s
 @functools.cache
 def _states_and_aliases() -> tuple[tuple[State, ...], dict[str, State], tuple[tuple[str, str], ...]]:
     rows = _read("states.csv")
+    exported = _exported_names()
     entries: list[tuple[list[str], State]] = []
     for line, row in enumerate(rows, start=2):
         group = row["group"] or None
@@ -173,7 +190,9 @@ def _states_and_aliases() -> tuple[tuple[State, ...], dict[str, State], tuple[tu
             time_zone=row["time_zone"],
             observer=row["observer"] == "true",
         )
-        entries.append(([state.name, *_other_names(row["other_names"])], state))
+        entries.append(([state.name, *_other_names(row["other_names"]), *exported.pop(state.iso3, [])], state))
+    if exported:
+        raise ValueError(f"state_names.csv: no State has the code {sorted(exported)[0]!r}")
     index = _index(entries, "states.csv")
     ordered = tuple(sorted((state for _, state in entries), key=lambda state: sort_key(state.name)))
     keys = tuple((key, value.name) for key, value in index.items())
