@@ -1,14 +1,19 @@
-"""The plenary meetings as an iCalendar file that imports into every client and updates in place.
+"""meetplan's calendars: calendar.ics (the plenary meetings) and speakers/<name>.ics (each speaker's turns).
 
-A plenary meeting's identity is the meeting's document symbol and the plenary meeting's number ("the 3rd
-plenary meeting of CTOC/COP/WG.7/2020/1"): moving it to other hours keeps its UID, so an imported calendar
-moves the event instead of adding a second one. The previous issue of the calendar (the file this one
-replaces) is the only memory between builds: it gives each event's SEQUENCE, which goes up exactly when
-what a delegate sees changes, and the plenary meetings that were dropped, which are sent again as
-STATUS:CANCELLED so that they leave every calendar that imported them.
+Both are written here, by one writer, and both follow one rule for the issue they replace:
 
-Nothing here reads the clock: DTSTAMP, CREATED and LAST-MODIFIED come from the issue date (or
-SOURCE_DATE_EPOCH), so the same configuration and the same previous calendar give the same bytes.
+- An event's identity is its UID, made from domain keys ("the 3rd plenary meeting of CTOC/COP/WG.7/2020/1",
+  "this inscription under item 2"), so an imported calendar moves the event instead of adding a second one.
+- The previous issue of the file is the only memory between builds. It gives each event's SEQUENCE, which goes
+  up exactly when what a delegate sees changes (RFC 5545 3.8.7.4), and the events that were dropped, which are
+  sent again as STATUS:CANCELLED (with their last DTSTART) so that they leave every calendar that imported them.
+- Nothing reads the clock: DTSTAMP, CREATED and LAST-MODIFIED come from the issue date (or SOURCE_DATE_EPOCH),
+  and nothing depends on the machine's time zone, so the same input gives the same bytes.
+
+The calendars are written as text: icalendar builds and folds every property through several layers of objects,
+and a calendar per speaker made that the slow part of a build. icalendar still writes what is hard to get right
+once per build (the form of a date-time with a TZID, URL and CONFERENCE), and is the parser the tests read back
+with; vtimezone.py writes the VTIMEZONE blocks.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
@@ -27,19 +33,19 @@ from meetplan.render.ooxml import build_moment
 from meetplan.render.vtimezone import vtimezone
 from meetplan.style import EM_DASH, ordinal, ordinal_word
 
-if TYPE_CHECKING:
-    from icalendar import Calendar, Component, Event
-
 NAME = "calendar.ics"
 MEDIA_TYPE = "text/calendar"
 # Stable across meetplan versions: some clients de-duplicate subscriptions by PRODID.
 PRODID = "-//meetplan//Plenary meetings//EN"
 UID_DOMAIN = "meetplan"
 CANCELLED_PREFIX = "Cancelled: "
+# RFC 5545 3.3.8: an INTEGER is at most 2147483647; SEQUENCE is one and is never negative (3.8.7.4).
+SEQUENCE_MAX = 2_147_483_647
 
 # What a delegate sees of an event; a change to any of these raises its SEQUENCE. DTSTAMP, SEQUENCE, CREATED
-# and LAST-MODIFIED describe the issue, not the plenary meeting, and are left out on purpose.
+# and LAST-MODIFIED describe the issue, not the meeting, and are left out on purpose.
 CONTENT = ("SUMMARY", "DESCRIPTION", "LOCATION", "DTSTART", "DTEND", "URL", "CONFERENCE", "STATUS")
+_TEXT = frozenset({"SUMMARY", "DESCRIPTION", "LOCATION"})
 
 # A revised or corrected document keeps the meeting it belongs to: "…/2020/1/Rev.1" is still "…/2020/1".
 _REVISION_SUFFIX = re.compile(r"(/(Rev|Corr)\.\d+)+$", re.IGNORECASE)
@@ -63,10 +69,7 @@ def plenary_uid(meeting: Meeting, number: int) -> str:
     return f"{meeting_key(meeting)}-plenary-{number}@{UID_DOMAIN}"
 
 
-def _uid_number(meeting: Meeting, uid: str) -> int | None:
-    """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
-    match = re.fullmatch(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]*)@{re.escape(UID_DOMAIN)}", uid)
-    return int(match.group(1)) if match else None
+# --- text ------------------------------------------------------------------------------------------------------
 
 
 def clean_text(value: str) -> str:
@@ -75,29 +78,20 @@ def clean_text(value: str) -> str:
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value as RFC 5545 escapes it (after clean_text): backslash, semicolon, comma and line break."""
+    """A TEXT value as RFC 5545 escapes it (after clean_text): backslash, semicolon, comma and line break.
+
+    Done here rather than by icalendar, which turns a backslash followed by "N" in the text into a line break
+    before escaping: a title such as "C:\\Nations" must come back as typed.
+    """
     return clean_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def text_value(value: str) -> Any:
-    """A TEXT property escaped as RFC 5545 says.
-
-    icalendar turns a backslash followed by "N" in the text into a line break before escaping; a title such
-    as "C:\\Nations" must come back as typed, so the escaping is done here.
-    """
-    from icalendar import vText
-
-    class Text(vText):
-        def to_ical(self) -> bytes:
-            return escape_text(str(self)).encode("utf-8")
-
-    return Text(clean_text(value))
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-# --- calendars written as text ----------------------------------------------------------------------------------
-# icalendar builds and folds every property through several layers of objects; a calendar per speaker makes that
-# the slow part of a build. These write the same lines as text: icalendar still makes what is hard to get
-# right (the VTIMEZONE blocks, date-time and URI properties), once per build, and its lines are reused.
+def unescape_text(value: str) -> str:
+    """A TEXT value as written back to the text: "\\n" and "\\N" a line break, any other escaped character itself."""
+    return _ESCAPE.sub(lambda match: "\n" if match[1] in "nN" else match[1], value)
 
 
 def fold(line: str) -> bytes:
@@ -134,9 +128,31 @@ def calendar_text(head: list[str], blocks: list[bytes], events: list[list[str]])
 
 
 def head_lines(prodid: str, name: str) -> list[str]:
-    """The lines new_calendar writes before the time zones."""
+    """A calendar's head: PRODID, VERSION, CALSCALE and its name.
+
+    No METHOD: a file for import, not a scheduling message (libical refuses METHOD:PUBLISH without ORGANIZER,
+    and meetplan publishes no organizer's address).
+    """
     return [f"PRODID:{escape_text(prodid)}", "VERSION:2.0", "CALSCALE:GREGORIAN", f"NAME:{escape_text(name)}",
             f"X-WR-CALNAME:{escape_text(name)}"]
+
+
+# --- times -----------------------------------------------------------------------------------------------------
+
+# Names the time zone database answers for the machine rather than for a place: never a meeting's zone.
+_NOT_A_PLACE = re.compile(r"localtime|posixrules|Factory|(posix|right)/.*")
+
+
+@functools.lru_cache(maxsize=64)
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is a zone of the time zone database that names a place (or UTC), not the machine's."""
+    if _NOT_A_PLACE.fullmatch(name) or name not in zoneinfo.available_timezones():
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=32)
@@ -152,7 +168,7 @@ def _datetime_form(zone: str) -> tuple[str, str]:
 
 
 def datetime_line(name: str, moment: dt.datetime, zone: str) -> str:
-    """"DTSTART;TZID=Europe/Vienna:20200908T100000": a local time of the meeting's zone."""
+    """"DTSTART;TZID=Europe/Vienna:20200908T100000": a wall time of ``zone``, as written (no conversion)."""
     before, after = _datetime_form(zone)
     return f"{name}{before}{moment:%Y%m%dT%H%M%S}{after}"
 
@@ -162,9 +178,83 @@ def utc_line(name: str, moment: dt.datetime) -> str:
     return f"{name}:{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
 
 
+def moment_line(name: str, moment: dt.datetime) -> str:
+    """An instant (aware, in a ZoneInfo zone) as its zone's wall time, or in UTC where the wall time does not say it.
+
+    In the hour the clocks go back every wall time happens twice and RFC 5545 reads it as the first; the second
+    (``fold=1``) is written in UTC, as is a time in the hour the clocks skip.
+    """
+    zone = moment.tzinfo
+    assert isinstance(zone, zoneinfo.ZoneInfo), moment
+    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+        return utc_line(name, moment)
+    return datetime_line(name, moment, zone.key)
+
+
+def local(day: dt.date, time: dt.time, zone: str, fold: int = 0) -> dt.datetime:
+    """The instant a wall time of ``zone`` names."""
+    return dt.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone)).replace(fold=fold)
+
+
+def after(start: dt.datetime, minutes: Any) -> dt.datetime:
+    """The instant ``minutes`` of real time after ``start``, in its zone: across a change of the clocks the wall
+    time moves by an hour more or less (Python's own arithmetic on aware times moves the wall time only)."""
+    zone = start.tzinfo
+    return (start.astimezone(dt.UTC) + dt.timedelta(seconds=round(minutes * 60))).astimezone(zone)
+
+
+# --- events ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event as the content lines a delegate sees (unfolded, UID first), and the zones its times need."""
+
+    uid: str
+    lines: tuple[str, ...]
+    zones: tuple[tuple[str, int], ...]  # (TZID, year) of each local time in ``lines``
+
+
+def event_times(start: dt.datetime, end: dt.datetime) -> tuple[list[str], tuple[tuple[str, int], ...]]:
+    """DTSTART and DTEND lines of two instants, with the zones (and years) their VTIMEZONE must cover."""
+    lines = [moment_line("DTSTART", start), moment_line("DTEND", end)]
+    zones = tuple((moment.tzinfo.key, moment.year) for moment, line in zip((start, end), lines, strict=True)
+                  if ";TZID=" in line and isinstance(moment.tzinfo, zoneinfo.ZoneInfo))
+    return lines, zones
+
+
+@functools.lru_cache(maxsize=8)
+def _conference_lines(url: str, platform: str) -> tuple[str, ...]:
+    from icalendar import Event as IcalEvent
+    from icalendar import vUri
+
+    event = IcalEvent()
+    event.add("URL", vUri(url))
+    # A parameter value cannot carry a double quote or a line break (RFC 6868 aside); the platform name is a
+    # label, so it loses them rather than breaking the property.
+    label = re.sub(r'["\s]+', " ", clean_text(platform)).strip()
+    # FEATURE is a list parameter: a Python list is written AUDIO,VIDEO, a string would be quoted as one value.
+    parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
+    event.add("CONFERENCE", vUri(url), parameters=parameters)
+    text = re.sub(r"\r\n[ \t]", "", event.to_ical(sorted=False).decode("utf-8"))
+    return tuple(text.split("\r\n")[1:-2])  # between BEGIN:VEVENT and END:VEVENT
+
+
+def conference_lines(meeting: Meeting) -> tuple[str, ...]:
+    """URL and CONFERENCE (RFC 7986) of a meeting held online too; none for one held in person only."""
+    online = meeting.online
+    if online is None or not online.url or meeting.format is Format.IN_PERSON:
+        return ()
+    return _conference_lines(online.url, online.platform)
+
+
+# --- the previous issue ----------------------------------------------------------------------------------------
+
 # One content line: its name, parameters (quoted values may hold ";" and ":") and value.
 _CONTENT_LINE = re.compile(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)', re.DOTALL)
 _PARAMETER = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+_UNFOLD = re.compile(r"\r?\n[ \t]")
+_NEWLINE = re.compile(r"\r?\n")
 
 ContentLine = tuple[str, tuple[tuple[str, str], ...], str]
 
@@ -178,16 +268,16 @@ def content_line(line: str) -> ContentLine:
     return match[1].upper(), tuple(parameters), match[3]
 
 
-def read_events(data: bytes) -> list[list[ContentLine]]:
-    """The VEVENTs of a calendar, each as its own content lines (not those of its VALARMs), as written.
+def read_events(data: bytes) -> list[list[str]]:
+    """The VEVENTs of a calendar, each as its own unfolded lines (not those of its VALARMs), as written.
 
-    A light reader for what a build compares with the previous issue; ValueError when it is not a calendar.
+    ValueError when it is not a calendar: every line must be a content line, every BEGIN ended.
     """
-    text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8"))
-    lines = [line for line in re.split(r"\r?\n", text) if line]
+    text = _UNFOLD.sub("", data.decode("utf-8"))
+    lines = [line for line in _NEWLINE.split(text) if line]
     if not lines or lines[0].upper() != "BEGIN:VCALENDAR":
         raise ValueError("it does not begin with BEGIN:VCALENDAR")
-    events: list[list[ContentLine]] = []
+    events: list[list[str]] = []
     stack: list[str] = []
     for line in lines:
         name, _, value = content_line(line)
@@ -199,18 +289,203 @@ def read_events(data: bytes) -> list[list[ContentLine]]:
             if not stack or stack.pop() != value.upper():
                 raise ValueError(f"END:{value} does not close what was begun")
         elif stack == ["VCALENDAR", "VEVENT"]:
-            events[-1].append(content_line(line))
+            events[-1].append(line)
     if stack:
         raise ValueError(f"BEGIN:{stack[-1]} is never ended")
     return events
 
 
-def content_fingerprint(lines: list[ContentLine]) -> tuple[ContentLine, ...]:
-    """What a delegate sees of an event (the CONTENT properties), in a form that ignores folding and ordering."""
-    return tuple(sorted(line for line in lines if line[0] in CONTENT))
+def fingerprint(lines: Iterable[str]) -> tuple[ContentLine, ...]:
+    """What a delegate sees of an event (the CONTENT properties), in a form that ignores how it was spelled:
+    folding, order, parameters' order and quotes, and how a TEXT value was escaped."""
+    found = []
+    for line in lines:
+        name, parameters, value = content_line(line)
+        if name in CONTENT:
+            found.append((name, parameters, unescape_text(value) if name in _TEXT else value))
+    return tuple(sorted(found))
 
 
-# --- what each plenary meeting says ---------------------------------------------------------------------------
+_SEQUENCE = re.compile(r"[0-9]{1,10}")  # ASCII digits only: int() would take "٣", "1_000" and " 3"
+_UTC_STAMP = re.compile(r"[0-9]{8}T[0-9]{6}Z")
+_DATE_TIME = re.compile(r"([0-9]{8})T([0-9]{6})(Z?)")
+_DATE = re.compile(r"[0-9]{8}")
+
+
+@dataclass(frozen=True, kw_only=True)  # not slotted: cached_property keeps its value in the instance's __dict__
+class PriorEvent:
+    """One event of ours as the previous issue sent it."""
+
+    uid: str
+    index: int  # its place in the previous issue
+    lines: tuple[str, ...]  # the content lines a delegate sees (CONTENT), as written
+    sequence: int
+    cancelled: bool
+    created: str | None  # as written, when in UTC
+    modified: str | None
+
+    @functools.cached_property
+    def fingerprint(self) -> tuple[ContentLine, ...]:
+        return fingerprint(self.lines)
+
+    def value(self, name: str) -> str | None:
+        """The value of the content line ``name``, as written."""
+        return next((value for key, _, value in map(content_line, self.lines) if key == name), None)
+
+
+def _prior_event(uid: str, index: int, lines: list[str]) -> PriorEvent:
+    parsed = [(content_line(line), line) for line in lines]
+    values = {name: value for (name, _, value), _ in parsed}
+    sequence = values.get("SEQUENCE", "0")
+    if not _SEQUENCE.fullmatch(sequence) or int(sequence) > SEQUENCE_MAX:
+        raise ValueError(f"event {uid}: SEQUENCE {sequence!r} is not a whole number from 0 to {SEQUENCE_MAX}")
+    if "DTSTART" not in values:
+        # A cancelled event is sent again with its DTSTART (RFC 5545 requires one without METHOD).
+        raise ValueError(f"event {uid} has no DTSTART")
+    for (name, parameters, value), _ in parsed:
+        if name in ("DTSTART", "DTEND"):
+            _previous_time(uid, name, dict(parameters), value, "UTC")  # refuses what is not a date or date-time
+    stamps = (values.get(name) for name in ("CREATED", "LAST-MODIFIED"))
+    created, modified = (value if value and _UTC_STAMP.fullmatch(value) else None for value in stamps)
+    return PriorEvent(
+        uid=uid, index=index, lines=tuple(line for (name, _, _), line in parsed if name in CONTENT),
+        sequence=int(sequence), cancelled=values.get("STATUS", "").upper() == "CANCELLED", created=created, modified=modified,
+    )
+
+
+def read_prior(previous: bytes | None, source: str, ours: Callable[[str], bool]) -> dict[str, PriorEvent]:
+    """The previous issue's events that ``ours`` claims, by UID (the latest SEQUENCE of a UID given twice).
+
+    Events of other meetings are not ours to touch. A previous issue that cannot be read is refused: starting
+    SEQUENCE again at 0 would leave every imported calendar on the old issue.
+    """
+    if previous is None:
+        return {}
+    prior: dict[str, PriorEvent] = {}
+    try:
+        for index, lines in enumerate(read_events(previous)):
+            uid = next((value for name, _, value in map(content_line, lines) if name == "UID"), "")
+            if not ours(uid):
+                continue
+            event = _prior_event(uid, index, lines)
+            if uid not in prior or prior[uid].sequence < event.sequence:
+                prior[uid] = event
+    except (ValueError, UnicodeDecodeError) as error:
+        raise MeetplanError([Problem(file=source, message=(
+            f"the previous issue of the calendar cannot be read ({error}); without it the events cannot be "
+            "updated in place: restore it, or move it away to start a new series of events"
+        ))]) from None
+    return prior
+
+
+def _previous_time(uid: str, name: str, parameters: dict[str, str], value: str, zone: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """A DTSTART or DTEND of the previous issue as this issue writes it, and the zone it needs.
+
+    A floating time, or one in a zone the time zone database does not know (a Windows name, "localtime"), is read
+    as the meeting's local time, which is what meetplan wrote there: never as the machine's.
+    """
+    if parameters.get("VALUE", "DATE-TIME").upper() == "DATE" and _DATE.fullmatch(value):
+        return f"{name};VALUE=DATE:{value}", ()
+    match = _DATE_TIME.fullmatch(value)
+    if match is None:
+        raise ValueError(f"event {uid}: {name} {value!r} is not a date-time")
+    try:
+        wall = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+    except ValueError:
+        raise ValueError(f"event {uid}: {name} {value!r} is not a date-time") from None
+    if match[3]:
+        return f"{name}:{value}", ()
+    tzid = parameters.get("TZID", "")
+    where = tzid if known_zone(tzid) else zone
+    return datetime_line(name, wall, where), ((where, wall.year),)
+
+
+# --- the rule --------------------------------------------------------------------------------------------------
+
+
+def _cancelled(before: PriorEvent, zone: str) -> Event:
+    """A dropped event, sent again with its last content and STATUS:CANCELLED."""
+    lines: list[str] = [f"UID:{before.uid}"]
+    zones: list[tuple[str, int]] = []
+    title = unescape_text(before.value("SUMMARY") or "")
+    # Clients that ignore STATUS on import still show the word.
+    lines.append(f"SUMMARY:{escape_text(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title)}")
+    for line in before.lines:
+        name, parameters, value = content_line(line)
+        if name in ("DTSTART", "DTEND"):
+            written, needs = _previous_time(before.uid, name, dict(parameters), value, zone)
+            lines.append(written)
+            zones += needs
+    for name in ("LOCATION", "DESCRIPTION"):
+        text = before.value(name)
+        if text is not None:
+            lines.append(f"{name}:{escape_text(unescape_text(text))}")
+    lines.append("STATUS:CANCELLED")
+    return Event(uid=before.uid, lines=tuple(lines), zones=tuple(zones))
+
+
+def issue(
+    events: Sequence[Event],
+    prior: dict[str, PriorEvent],
+    *,
+    moment: dt.datetime,
+    zone: str,
+    source: str,
+    order: Callable[[PriorEvent], Any] = lambda before: before.index,
+) -> list[tuple[Event, list[str]]]:
+    """This issue's events, then the dropped ones cancelled (in ``order``), each with its stamps.
+
+    SEQUENCE stays while what a delegate sees stays, and goes up by one when it changes (a cancellation is a
+    change); CREATED stays from the first issue; LAST-MODIFIED is the issue that last changed the event.
+    """
+    stamp = utc_line("DTSTAMP", moment).removeprefix("DTSTAMP:")
+    current = {event.uid for event in events}
+    dropped = sorted((before for uid, before in prior.items() if uid not in current), key=order)
+    problems: list[Problem] = []
+    written = []
+    for event in [*events, *(_cancelled(before, zone) for before in dropped)]:
+        before = prior.get(event.uid)
+        if before is None:
+            sequence, created, modified = 0, stamp, stamp
+        elif before.lines == event.lines or before.fingerprint == fingerprint(event.lines):
+            sequence, created, modified = before.sequence, before.created or stamp, before.modified or stamp
+        elif before.sequence >= SEQUENCE_MAX:
+            problems.append(Problem(file=source, message=f"event {event.uid}: SEQUENCE {before.sequence} cannot be raised; start a new series"))
+            continue
+        else:
+            sequence, created, modified = before.sequence + 1, before.created or stamp, stamp
+        written.append((event, [f"SEQUENCE:{sequence}", f"DTSTAMP:{stamp}", f"CREATED:{created}", f"LAST-MODIFIED:{modified}"]))
+    if problems:
+        raise MeetplanError(problems)
+    return written
+
+
+def write_calendar(
+    *,
+    prodid: str,
+    name: str,
+    meeting: Meeting,
+    events: Sequence[Event],
+    previous: bytes | None,
+    source: str,
+    ours: Callable[[str], bool],
+    order: Callable[[PriorEvent], Any] = lambda before: before.index,
+) -> bytes:
+    """A calendar of ``events`` that replaces ``previous`` (None for the first issue; ``source`` names it in errors).
+
+    ``ours`` says which UIDs of the previous issue this calendar owns: those it no longer has are cancelled.
+    """
+    prior = read_prior(previous, source, ours)
+    written = issue(events, prior, moment=build_moment(meeting.issued), zone=meeting.time_zone, source=source, order=order)
+    years: dict[str, list[int]] = {}
+    for event, _ in written:
+        for zone, year in event.zones:
+            years.setdefault(zone, []).append(year)
+    blocks = [vtimezone(zone, min(found), max(found)) for zone, found in sorted(years.items())]
+    return calendar_text(head_lines(prodid, name), blocks, [[*event.lines, *stamps] for event, stamps in written])
+
+
+# --- the plenary meetings --------------------------------------------------------------------------------------
 
 
 def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
@@ -243,222 +518,50 @@ def description(schedule: Schedule, plenary: PlenaryMeeting) -> str:
     return "\n".join(lines)
 
 
-def _local(day: dt.date, time: dt.time, zone: str) -> dt.datetime:
-    return dt.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(zone))
-
-
 def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
     """The event's content: what a delegate sees, without the issue's stamps."""
-    from icalendar import Event, vUri
-
     meeting = schedule.meeting
-    event = Event()
-    event.add("UID", plenary_uid(meeting, plenary.number))
-    event.add("SUMMARY", text_value(summary(meeting, plenary)))
-    event.add("DTSTART", _local(plenary.date, plenary.hours.start, meeting.time_zone))
-    event.add("DTEND", _local(plenary.date, plenary.hours.end, meeting.time_zone))
-    event.add("LOCATION", text_value(location(meeting)))
-    event.add("DESCRIPTION", text_value(description(schedule, plenary)))
-    if meeting.online is not None and meeting.online.url and meeting.format is not Format.IN_PERSON:
-        event.add("URL", vUri(meeting.online.url))
-        # A parameter value cannot carry a double quote or a line break (RFC 6868 aside); the platform name
-        # is a label, so it loses them rather than breaking the property.
-        label = re.sub(r'["\s]+', " ", clean_text(meeting.online.platform)).strip()
-        # FEATURE is a list parameter: a Python list is written AUDIO,VIDEO, a string would be quoted as one value.
-        parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
-        event.add("CONFERENCE", vUri(meeting.online.url), parameters=parameters)
-    event.add("STATUS", "CONFIRMED")
-    return event
+    uid = plenary_uid(meeting, plenary.number)
+    times, zones = event_times(local(plenary.date, plenary.hours.start, meeting.time_zone),
+                               local(plenary.date, plenary.hours.end, meeting.time_zone))
+    lines = (
+        f"UID:{uid}",
+        f"SUMMARY:{escape_text(summary(meeting, plenary))}",
+        *times,
+        f"LOCATION:{escape_text(location(meeting))}",
+        f"DESCRIPTION:{escape_text(description(schedule, plenary))}",
+        *conference_lines(meeting),
+        "STATUS:CONFIRMED",
+    )
+    return Event(uid=uid, lines=lines, zones=zones)
 
 
-# --- the previous issue -----------------------------------------------------------------------------------------
+def _plenary_number(meeting: Meeting) -> Callable[[str], int | None]:
+    """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
+    pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}})@{re.escape(UID_DOMAIN)}")
 
+    def number(uid: str) -> int | None:
+        match = pattern.fullmatch(uid)
+        return int(match[1]) if match else None
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PriorEvent:
-    """One event of this meeting as the previous issue sent it."""
-
-    number: int
-    event: Component
-    sequence: int
-    fingerprint: tuple[str, ...]
-    cancelled: bool
-
-
-def fingerprint(event: Component) -> tuple[str, ...]:
-    """The content lines a delegate sees, as text, after a round trip through the parser.
-
-    New and previous events both go through the same parse and write, so a difference means the content
-    changed, not that it was spelled differently.
-    """
-    from icalendar import Event
-
-    parsed = Event.from_ical(event.to_ical())
-    unfolded = re.sub(r"\r\n[ \t]", "", parsed.to_ical(sorted=True).decode("utf-8"))
-    return tuple(sorted(line for line in unfolded.split("\r\n") if re.split(r"[;:]", line, maxsplit=1)[0].upper() in CONTENT))
-
-
-def read_prior(meeting: Meeting, previous: bytes | None, source: str = NAME) -> dict[str, PriorEvent]:
-    """The previous issue's events of this meeting, by UID; events of other meetings are not ours to touch."""
-    if previous is None:
-        return {}
-    from icalendar import Calendar
-
-    prior: dict[str, PriorEvent] = {}
-    try:
-        for event in Calendar.from_ical(previous).walk("VEVENT"):
-            uid = str(event.get("UID", ""))
-            number = _uid_number(meeting, uid)
-            if number is None:
-                continue
-            sequence = int(event.get("SEQUENCE", 0))
-            if uid in prior and prior[uid].sequence >= sequence:
-                continue
-            prior[uid] = PriorEvent(
-                number=number,
-                event=event,
-                sequence=sequence,
-                fingerprint=fingerprint(event),
-                cancelled=str(event.get("STATUS", "")).upper() == "CANCELLED",
-            )
-    except (ValueError, KeyError, TypeError, IndexError) as error:
-        # Starting SEQUENCE again at 0 would leave every imported calendar on the old issue: refuse instead.
-        raise MeetplanError([Problem(file=source, message=(
-            f"the previous issue of the calendar cannot be read ({error}); without it the events cannot be "
-            "updated in place: restore it, or move it away to start a new series of events"
-        ))]) from None
-    return prior
-
-
-def _moment_of(event: Component, name: str) -> dt.datetime | None:
-    prop = event.get(name)
-    value = getattr(prop, "dt", None)
-    return value if isinstance(value, dt.datetime) and value.tzinfo is not None else None
-
-
-def _cancelled(prior: PriorEvent) -> Event:
-    """A dropped plenary meeting, sent again with its last content and STATUS:CANCELLED."""
-    from icalendar import Event
-
-    event = Event()
-    event.add("UID", str(prior.event["UID"]))
-    title = str(prior.event.get("SUMMARY", ""))
-    # Clients that ignore STATUS on import still show the word.
-    event.add("SUMMARY", text_value(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title))
-    for name in ("DTSTART", "DTEND"):
-        value = getattr(prior.event.get(name), "dt", None)
-        if isinstance(value, dt.datetime):
-            # A zone the previous issue named but the database lacks is kept as the same instant in UTC.
-            if not isinstance(value.tzinfo, zoneinfo.ZoneInfo):
-                value = value.astimezone(dt.UTC)
-            event.add(name, value)
-        elif value is not None:
-            event.add(name, value)
-    for name in ("LOCATION", "DESCRIPTION"):
-        if name in prior.event:
-            event.add(name, text_value(str(prior.event[name])))
-    event.add("STATUS", "CANCELLED")
-    return event
-
-
-# --- the calendar -------------------------------------------------------------------------------------------------
-
-
-def new_calendar(prodid: str, name: str) -> Calendar:
-    """A calendar's head: PRODID, VERSION, CALSCALE and its name. The events are added by the caller."""
-    from icalendar import Calendar
-
-    calendar = Calendar()
-    calendar.add("PRODID", prodid)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    # No METHOD: a file for import, not a scheduling message (libical refuses METHOD:PUBLISH without ORGANIZER,
-    # and meetplan publishes no organizer's address).
-    calendar.add("NAME", text_value(name))
-    calendar.add("X-WR-CALNAME", text_value(name))
-    return calendar
-
-
-def with_time_zones(data: bytes, events: list[Component]) -> bytes:
-    """A calendar written by icalendar, with the VTIMEZONE of every zone its events use before the first event.
-
-    The blocks are inserted as vtimezone writes them: icalendar would reorder the parts of their RRULEs.
-    """
-    if not events:
-        return data
-    first, last = _years(events)
-    blocks = b"".join(vtimezone(zone, first, last) for zone in _time_zones(events))
-    at = data.find(b"BEGIN:VEVENT\r\n")
-    return data[:at] + blocks + data[at:]
-
-
-def _time_zones(events: list[Component]) -> list[str]:
-    names = {
-        str(event[name].params["TZID"])
-        for event in events
-        for name in ("DTSTART", "DTEND")
-        if name in event and "TZID" in event[name].params
-    }
-    return sorted(names)
-
-
-def _years(events: list[Component]) -> tuple[int, int]:
-    moments = [event.decoded(name) for event in events for name in ("DTSTART", "DTEND") if name in event]
-    years = [moment.year for moment in moments if isinstance(moment, dt.date)]
-    return min(years), max(years)
-
-
-def build_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Calendar:
-    """The calendar: this issue's plenary meetings, then the dropped ones, cancelled.
-
-    ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
-    """
-
-    meeting = schedule.meeting
-    moment = build_moment(meeting.issued)
-    prior = read_prior(meeting, previous, source)
-
-    stamped: list[tuple[Event, int, dt.datetime]] = []
-    current = set()
-    for plenary in schedule.plenaries:
-        event = plenary_event(schedule, plenary)
-        uid = str(event["UID"])
-        current.add(uid)
-        before = prior.get(uid)
-        if before is None:
-            stamped.append((event, 0, moment))
-        elif before.fingerprint == fingerprint(event):
-            stamped.append((event, before.sequence, _moment_of(before.event, "LAST-MODIFIED") or moment))
-        else:
-            stamped.append((event, before.sequence + 1, moment))
-    for uid, before in sorted(prior.items(), key=lambda pair: (pair[1].number, pair[0])):
-        if uid in current:
-            continue
-        if before.cancelled:
-            # Already cancelled in an earlier issue: sent again unchanged, so it stays cancelled everywhere.
-            event = _cancelled(before)
-            unchanged = fingerprint(event) == before.fingerprint
-            sequence = before.sequence if unchanged else before.sequence + 1
-            modified = (_moment_of(before.event, "LAST-MODIFIED") if unchanged else None) or moment
-            stamped.append((event, sequence, modified))
-        else:
-            stamped.append((_cancelled(before), before.sequence + 1, moment))
-
-    name = f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting"
-    calendar = new_calendar(PRODID, name)
-    for event, sequence, modified in stamped:
-        before = prior.get(str(event["UID"]))
-        created = _moment_of(before.event, "CREATED") if before else None
-        event.add("SEQUENCE", sequence)
-        event.add("DTSTAMP", moment)
-        event.add("CREATED", created or moment)
-        event.add("LAST-MODIFIED", modified)
-        calendar.add_component(event)
-    return calendar
+    return number
 
 
 def render_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Artifact:
-    """calendar.ics: ``previous`` is the calendar this one replaces (None for the first issue)."""
-    calendar = build_calendar(schedule, previous, source)
-    data = with_time_zones(calendar.to_ical(sorted=False), calendar.walk("VEVENT"))
+    """calendar.ics: this issue's plenary meetings, then the dropped ones, cancelled, by number.
+
+    ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
+    """
+    meeting = schedule.meeting
+    number = _plenary_number(meeting)
+    data = write_calendar(
+        prodid=PRODID,
+        name=f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting",
+        meeting=meeting,
+        events=[plenary_event(schedule, plenary) for plenary in schedule.plenaries],
+        previous=previous,
+        source=source,
+        ours=lambda uid: number(uid) is not None,
+        order=lambda before: (number(before.uid) or 0, before.uid),
+    )
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)

@@ -1,47 +1,51 @@
 """speakers/<name>.ics: a personal calendar for each panellist and each remote speaker.
 
-One file per person (a remote statement by an unnamed representative: per delegation), with an event for each
-time they are on a list of speakers: the plenary meeting, the expected time and, for a remote speaker, the link
-to connect through. A speaker who does not fit the item's time gets the item's time in its last plenary
-meeting, marked tentative, until the list changes.
+One file per person (a remote statement by an unnamed representative: per delegation), with an event for every
+turn they have on a list of speakers: the plenary meeting, the expected time and, for a remote speaker, the link
+to connect through. A speaker who does not fit the item's time gets the item's time in its last plenary meeting,
+marked tentative, until the list changes. The calendar itself is written by calendar.py, by the same rule as
+calendar.ics: SEQUENCE from the previous issue of the file, dropped turns sent again as cancelled.
 
-The escaping, time zones and change detection are calendar.py's: the same VTIMEZONE blocks, the same TEXT
-escaping, and the previous issue's file giving each event's SEQUENCE, so that a re-sent calendar updates the
-event instead of adding a second one. UIDs come from the meeting's symbol, the item and the person's name;
-DTSTAMP from the issue date, never the clock.
+Who is who. A person is a name (exactly as typed) and the delegation it speaks for: two panellists called Li Wei,
+one from China and one from Singapore, are two people; Egypt speaking for its group and then nationally is one,
+with two turns. A turn's UID is that person under that item with what the turn is (panel or statement, on
+behalf of which group), as a short hash of those keys, readable where the name is Latin:
+"CTOC-COP-WG.7-2020-1-item-2-speaker-Amanda-Ledwaba-4k2n7qxa@meetplan". It does not depend on the other
+speakers, on the order of the list or on the script of the name, so it stays from issue to issue; two equal
+inscriptions under one item are told apart by their order.
+
+A file is named after the person as before ("Amanda Ledwaba.ics"). Names that would give one file on some file
+system (equal after Unicode normalization, case folding, the replacement of unsafe characters or truncation)
+add the delegation ("Li Wei (China).ics"), and where that is not enough a short hash of the name.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import base64
+import hashlib
 import re
 import unicodedata
+import zoneinfo
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from meetplan.errors import MeetplanError, Problem
-from meetplan.model import Attendance, Format, ItemSpeakers, Meeting, SpeakersList, Turn
-from meetplan.output import safe_name
+from meetplan.model import Attendance, ItemSpeakers, Meeting, SpeakersList, Turn
+from meetplan.output import MAX_STEM, safe_name
 from meetplan.render import Artifact
 from meetplan.render.calendar import (
     MEDIA_TYPE,
     UID_DOMAIN,
-    ContentLine,
-    calendar_text,
-    clean_text,
-    content_fingerprint,
-    content_line,
-    datetime_line,
+    Event,
+    after,
+    conference_lines,
     escape_text,
-    head_lines,
+    event_times,
     location,
     meeting_key,
-    read_events,
-    utc_line,
+    write_calendar,
 )
-from meetplan.render.ooxml import build_moment
-from meetplan.render.vtimezone import vtimezone
 from meetplan.speakers import speaker_name
 from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
 
@@ -52,11 +56,12 @@ TENTATIVE_PREFIX = "To be confirmed: "
 _UID_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
 
 
-def _ascii_key(text: str) -> str:
-    """Text as a UID part: accents dropped, anything else outside [A-Za-z0-9.] a hyphen."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _UID_UNSAFE.sub("-", plain).strip("-.") or "x"
+@dataclass(frozen=True, slots=True, order=True)
+class Person:
+    """Whose calendar: a name as typed, and the delegation it speaks for (None when the name is the delegation's)."""
+
+    name: str
+    delegation: str | None
 
 
 def person(turn: Turn) -> str | None:
@@ -67,50 +72,96 @@ def person(turn: Turn) -> str | None:
     return None
 
 
-def speaker_uid(meeting: Meeting, label: str, name: str) -> str:
-    """"CTOC-COP-WG.7-2020-1-item-2-speaker-Amanda-Ledwaba@meetplan": the same in every issue."""
-    return f"{meeting_key(meeting)}-item-{_ascii_key(label)}-speaker-{_ascii_key(name)}@{UID_DOMAIN}"
+def _person(turn: Turn) -> Person | None:
+    name = person(turn)
+    if name is None:
+        return None
+    delegation = turn.inscription.delegation.name if turn.inscription.delegation else None
+    return Person(name=name, delegation=None if delegation == name else delegation)
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
-    """One event as the content lines a delegate sees (unfolded), with its UID and times."""
-
-    uid: str
-    start: dt.datetime
-    end: dt.datetime
-    lines: list[str]
+def _digest(*keys: str, length: int) -> str:
+    """A short, stable hash of exact keys: lowercase base32 (letters and digits only)."""
+    digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:length].lower()
 
 
-def _online_lines(meeting: Meeting) -> list[str]:
-    """URL and CONFERENCE as icalendar writes them: the same for every remote speaker, so made once."""
-    online = meeting.online
-    if online is None or not online.url or meeting.format is Format.IN_PERSON:
-        return []
-    from icalendar import Event, vUri
-
-    event = Event()
-    event.add("URL", vUri(online.url))
-    # As calendar.py: a parameter value loses quotes and line breaks; FEATURE is a list parameter.
-    label = re.sub(r'["\s]+', " ", clean_text(online.platform)).strip()
-    parameters: dict[str, Any] = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": label or "Online"}
-    event.add("CONFERENCE", vUri(online.url), parameters=parameters)
-    text = re.sub(r"\r\n[ \t]", "", event.to_ical(sorted=False).decode("utf-8"))
-    return text.split("\r\n")[1:-2]  # between BEGIN:VEVENT and END:VEVENT
+def _ascii_key(text: str) -> str:
+    """Text as a UID part: accents dropped, anything else outside [A-Za-z0-9.] a hyphen; "" when nothing is left."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _UID_UNSAFE.sub("-", plain).strip("-.")
 
 
-def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str, online_lines: list[str]) -> _Event:
+def speaker_uid(meeting: Meeting, label: str, who: Person, turn: Turn, ordinal_among_equals: int = 1) -> str:
+    """"CTOC-COP-WG.7-2020-1-item-2-speaker-Amanda-Ledwaba-4k2n7qxa@meetplan": the same in every issue."""
+    inscription = turn.inscription
+    what = "panel" if inscription.panellist else "statement"
+    digest = _digest(label, who.name, who.delegation or "", inscription.on_behalf_of or "", what, length=8)
+    readable = _ascii_key(who.name)
+    equal = f"-{ordinal_among_equals}" if ordinal_among_equals > 1 else ""
+    return f"{meeting_key(meeting)}-item-{_ascii_key(label) or 'x'}-speaker-{readable + '-' if readable else ''}{digest}{equal}@{UID_DOMAIN}"
+
+
+# --- file names --------------------------------------------------------------------------------------------------
+
+
+def _fold(stem: str) -> str:
+    """A file name as a file system that ignores case and Unicode normalization compares it (macOS, Windows)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", stem).casefold())
+
+
+def _suffixed(stem: str, suffix: str) -> str:
+    """``stem`` cut so that it keeps ``suffix`` within safe_name's length."""
+    room = MAX_STEM - len(suffix.encode("utf-8"))
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .-") + suffix
+
+
+def _clashing(stems: dict[Person, str]) -> list[Person]:
+    count = Counter(_fold(stem) for stem in stems.values())
+    return sorted(who for who, stem in stems.items() if count[_fold(stem)] > 1)
+
+
+def file_names(people: set[Person]) -> dict[Person, str]:
+    """Each person's file in speakers/: "Name.ics", or with the delegation, or a hash, where names clash."""
+    stems = {who: safe_name(who.name) for who in people}
+    for who in _clashing(stems):
+        if who.delegation:
+            stems[who] = safe_name(f"{who.name} ({who.delegation})")
+    for who in _clashing(stems):
+        stems[who] = _suffixed(stems[who], f" {_digest(who.name, who.delegation or '', length=6)}")
+    # A clash left now is one of hashes: numbered, in a fixed order, so that no two people share a file.
+    taken: set[str] = set()
+    for who in sorted(people):
+        stem, number = stems[who], 2
+        while _fold(stems[who]) in taken:
+            stems[who], number = _suffixed(stem, f" ({number})"), number + 1
+        taken.add(_fold(stems[who]))
+    return {who: f"{FOLDER}/{stem}.ics" for who, stem in stems.items()}
+
+
+# --- events --------------------------------------------------------------------------------------------------------
+
+
+def _minutes(value: Any) -> str:
+    number = str(int(value)) if value.denominator == 1 else f"{float(value):g}"
+    return f"{number} minute{'' if value == 1 else 's'}"
+
+
+def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, who: Person, uid: str, online: tuple[str, ...]) -> Event:
     schedule = speakers.schedule
     meeting = schedule.meeting
     inscription = turn.inscription
     plenary = schedule.plenaries[turn.plenary - 1]
     remote = inscription.mode is Attendance.ONLINE and meeting.online is not None
+    zone = zoneinfo.ZoneInfo(meeting.time_zone)
     if turn.start is not None:
-        start, length = turn.start, turn.minutes
+        wall, length = turn.start, turn.minutes
     else:
         window = entry.windows[-1]
-        start, length = window.start, window.minutes
-    end = start + dt.timedelta(seconds=round(length * 60))
+        wall, length = window.start, window.minutes
+    start = wall.replace(tzinfo=zone)  # keeps fold: the second 2.30 a.m. of the night the clocks go back
+    end = after(start, length)
     what = ("Panel presentation" if inscription.panellist
             else f"Statement by {inscription.delegation.name}" if inscription.delegation else "Statement")
     title = f"{what} under agenda item {entry.item.label} {EM_DASH} {meeting.body}"
@@ -120,7 +171,7 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str, o
         f"{ordinal(plenary.number)} plenary meeting, {day_heading(plenary.date)}, {hours(plenary.hours)}",
         "",
         f"Agenda item {entry.item.label}: {' '.join(entry.item.title.split())}",
-        f"Speaker: {name}" + (f", on behalf of the {inscription.on_behalf_of}" if inscription.on_behalf_of else ""),
+        f"Speaker: {who.name}" + (f", on behalf of the {inscription.on_behalf_of}" if inscription.on_behalf_of else ""),
         f"Place on the list of speakers: {turn.position} of {len(entry.turns)}",
     ]
     if turn.start is not None:
@@ -128,101 +179,72 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, name: str, o
     else:
         lines.append("The speakers inscribed before you fill the time this item has: the secretariat will confirm your time.")
     if remote:
-        online = meeting.online
-        assert online is not None
-        lines += ["", f"You speak online through {online.platform}" + (f": {online.url}" if online.url else "")]
+        assert meeting.online is not None
+        lines += ["", f"You speak online through {meeting.online.platform}" + (f": {meeting.online.url}" if meeting.online.url else "")]
         lines.append("The secretariat tests your connection before the meeting.")
     lines += ["", f"Organization of work: {meeting.symbol}"]
 
-    uid = speaker_uid(meeting, entry.item.label, name)
     if remote:
         assert meeting.online is not None
         where = f"Online ({meeting.online.platform})"
     else:
         where = location(meeting)
-    content = [
+    times, zones = event_times(start, end)
+    content = (
         f"UID:{uid}",
         f"SUMMARY:{escape_text(title if turn.start is not None else TENTATIVE_PREFIX + title)}",
-        datetime_line("DTSTART", start, meeting.time_zone),
-        datetime_line("DTEND", end, meeting.time_zone),
+        *times,
         f"LOCATION:{escape_text(where)}",
         f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
-        *(online_lines if remote else ()),
+        *(online if remote else ()),
         f"STATUS:{'CONFIRMED' if turn.start is not None else 'TENTATIVE'}",
-    ]
-    return _Event(uid=uid, start=start, end=end, lines=content)
-
-
-def _minutes(value: Any) -> str:
-    number = str(int(value)) if value.denominator == 1 else f"{float(value):g}"
-    return f"{number} minute{'' if value == 1 else 's'}"
-
-
-_UTC_STAMP = re.compile(r"\d{8}T\d{6}Z")
-
-
-def _prior(previous: bytes | None, name: str) -> dict[str, tuple[int, tuple[ContentLine, ...], str | None, str | None]]:
-    """The previous issue's events by UID: (SEQUENCE, fingerprint, CREATED, LAST-MODIFIED as written in UTC).
-
-    Read line by line: only these are compared, and parsing every calendar with icalendar made each build slow.
-    """
-    if previous is None:
-        return {}
-    try:
-        prior = {}
-        for lines in read_events(previous):
-            values = {line[0]: line[2] for line in lines if not line[1]}
-            stamps = (values.get(key) for key in ("CREATED", "LAST-MODIFIED"))
-            created, modified = (value if value and _UTC_STAMP.fullmatch(value) else None for value in stamps)
-            sequence = int(next((line[2] for line in lines if line[0] == "SEQUENCE"), "0"))
-            uid = next((line[2] for line in lines if line[0] == "UID"), "")
-            prior[uid] = (sequence, content_fingerprint(lines), created, modified)
-        return prior
-    except (ValueError, UnicodeDecodeError) as error:
-        # Starting SEQUENCE again at 0 would leave imported calendars on the old times: refuse instead.
-        raise MeetplanError([Problem(file=name, message=(
-            f"the previous issue of this calendar cannot be read ({error}); restore it, or move it away to start anew"))]) from None
-
-
-def _calendar(meeting: Meeting, name: str, events: list[_Event], previous: bytes | None, file: str) -> bytes:
-    stamp = utc_line("DTSTAMP", build_moment(meeting.issued))
-    moment = stamp.removeprefix("DTSTAMP:")
-    prior = _prior(previous, file)
-    written = []
-    for event in events:
-        before = prior.get(event.uid)
-        if before is None:
-            sequence, created, modified = 0, moment, moment
-        elif before[1] == content_fingerprint([content_line(line) for line in event.lines]):
-            sequence, created, modified = before[0], before[2] or moment, before[3] or moment
-        else:
-            sequence, created, modified = before[0] + 1, before[2] or moment, moment
-        written.append([*event.lines, f"SEQUENCE:{sequence}", stamp, f"CREATED:{created}", f"LAST-MODIFIED:{modified}"])
-    years = [moment.year for event in events for moment in (event.start, event.end)]
-    blocks = [vtimezone(meeting.time_zone, min(years), max(years))] if events else []
-    head = head_lines(PRODID, f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {name}")
-    return calendar_text(head, blocks, written)
+    )
+    return Event(uid=uid, lines=content, zones=zones)
 
 
 def render_speaker_calendars(speakers: SpeakersList, previous: Callable[[str], bytes | None] = lambda name: None) -> list[Artifact]:
-    """One calendar per panellist and remote speaker, named from the person's name; in agenda order."""
+    """One calendar per panellist and remote speaker, with every turn they have; by file name.
+
+    ``previous`` gives the previous issue of a file by its name (speakers/<name>.ics), or None.
+    """
     meeting = speakers.schedule.meeting
-    online_lines = _online_lines(meeting)
-    people: dict[str, tuple[str, list[_Event]]] = {}
+    online = conference_lines(meeting)
+    turns: dict[Person, list[tuple[ItemSpeakers, Turn, str]]] = {}
+    uids: set[str] = set()
     for entry in speakers.items:
-        seen: set[str] = set()
+        equals: Counter[str] = Counter()
         for turn in entry.turns:
-            name = person(turn)
-            if name is None:
+            who = _person(turn)
+            if who is None:
                 continue
-            file = f"{FOLDER}/{safe_name(name, '.ics')}"
-            # Two turns of one person under one item would share a UID; the first is the one to keep.
-            if file in seen:
-                continue
-            seen.add(file)
-            people.setdefault(file, (name, []))[1].append(_event(speakers, entry, turn, name, online_lines))
+            uid = speaker_uid(meeting, entry.item.label, who, turn)
+            equals[uid] += 1
+            if equals[uid] > 1:
+                uid = speaker_uid(meeting, entry.item.label, who, turn, equals[uid])
+            # Distinct keys give distinct hashes but for a 1 in 2^40 chance: even then no UID is written twice.
+            base, number = uid, 2
+            while uid in uids:
+                uid, number = base.replace(f"@{UID_DOMAIN}", f"-x{number}@{UID_DOMAIN}"), number + 1
+            uids.add(uid)
+            turns.setdefault(who, []).append((entry, turn, uid))
+
+    key = meeting_key(meeting)
+
+    def ours(uid: str) -> bool:
+        return uid.startswith(f"{key}-item-") and uid.endswith(f"@{UID_DOMAIN}")
+
     artifacts = []
-    for file, (name, events) in sorted(people.items()):
-        data = _calendar(meeting, name, events, previous(file), file)
+    names = file_names(set(turns))
+    for who, file in sorted(names.items(), key=lambda pair: pair[1]):
+        events = [_event(speakers, entry, turn, who, uid, online) for entry, turn, uid in turns[who]]
+        data = write_calendar(
+            prodid=PRODID,
+            name=f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {who.name}",
+            meeting=meeting,
+            events=events,
+            previous=previous(file),
+            source=file,
+            ours=ours,
+        )
         artifacts.append(Artifact(name=file, media_type=MEDIA_TYPE, data=data))
     return artifacts
