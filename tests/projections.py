@@ -6,8 +6,14 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 import docx
+from docx.section import Section
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 
 def rows_from_tsv(data: bytes) -> list[list[str]]:
@@ -85,20 +91,20 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MM = 36000  # EMU per millimetre
 
 
-def _cell_text(cell: object) -> str:
+def _cell_text(cell: Any) -> str:
     """A workbook cell as type letter, value and (unless General) number format, with bold and italic marked."""
-    value = cell.value  # type: ignore[attr-defined]
-    kind = cell.data_type  # type: ignore[attr-defined]
+    value = cell.value
+    kind = cell.data_type
     shown = value.isoformat() if hasattr(value, "isoformat") else repr(value)
     text = f"{kind} {shown}"
-    if cell.number_format != "General":  # type: ignore[attr-defined]
-        text += f" {{{cell.number_format}}}"  # type: ignore[attr-defined]
-    font = cell.font  # type: ignore[attr-defined]
+    if cell.number_format != "General":
+        text += f" {{{cell.number_format}}}"
+    font = cell.font
     text += " bold" * bool(font.b) + " italic" * bool(font.i)
     return text
 
 
-def _header_footer(label: str, part: object) -> list[str]:
+def _header_footer(label: str, part: Any) -> list[str]:
     sides = [(side, getattr(part, side).text) for side in ("left", "center", "right")]
     return [f"{label} {side}: {text!r}" for side, text in sides if text]
 
@@ -141,11 +147,8 @@ def workbook_text(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _runs_text(paragraph: object) -> str:
+def _runs_text(paragraph: Paragraph) -> str:
     """A paragraph's text with <b>, <i>, page and line breaks and links marked; runs that look alike are joined."""
-    from docx.text.hyperlink import Hyperlink
-    from docx.text.run import Run
-
     pieces: list[tuple[tuple[bool, bool, str | None], str]] = []
 
     def add(run: Run, link: str | None) -> None:
@@ -166,7 +169,7 @@ def _runs_text(paragraph: object) -> str:
             else:
                 pieces.append((look, text))
 
-    for item in paragraph.iter_inner_content():  # type: ignore[attr-defined]
+    for item in paragraph.iter_inner_content():
         if isinstance(item, Hyperlink):
             for run in item.runs:
                 add(run, item.url)
@@ -180,21 +183,21 @@ def _runs_text(paragraph: object) -> str:
     return "".join(out)
 
 
-def _paragraph_text(paragraph: object, *, in_table: bool = False) -> str:
-    style = paragraph.style.name if paragraph.style is not None else None  # type: ignore[attr-defined]
-    before = "<page break before>" if paragraph.paragraph_format.page_break_before else ""  # type: ignore[attr-defined]
+def _paragraph_text(paragraph: Paragraph, *, in_table: bool = False) -> str:
+    style = paragraph.style.name if paragraph.style is not None else None
+    before = "<page break before>" if paragraph.paragraph_format.page_break_before else ""
     label = "" if in_table and style == "Normal" else f"[{style}] "
     return f"{label}{before}{_runs_text(paragraph)}"
 
 
-def _section_text(section: object) -> list[str]:
+def _section_text(section: Section) -> list[str]:
+    width, height = (None if size is None else size // _MM for size in (section.page_width, section.page_height))
     lines = [
-        f"== section: {section.orientation.name.lower()} {section.page_width // _MM} x {section.page_height // _MM} mm"  # type: ignore[attr-defined]
-        f", start {section.start_type.name.lower()}"  # type: ignore[attr-defined]
+        f"== section: {section.orientation.name.lower()} {width} x {height} mm, start {section.start_type.name.lower()}"
     ]
-    parts = [("header", section.header), ("footer", section.footer)]  # type: ignore[attr-defined]
-    if section.different_first_page_header_footer:  # type: ignore[attr-defined]
-        parts += [("first page header", section.first_page_header), ("first page footer", section.first_page_footer)]  # type: ignore[attr-defined]
+    parts = [("header", section.header), ("footer", section.footer)]
+    if section.different_first_page_header_footer:
+        parts += [("first page header", section.first_page_header), ("first page footer", section.first_page_footer)]
     for label, part in parts:
         if not part.is_linked_to_previous:
             lines += [f"{label}: {_paragraph_text(p)}" for p in part.paragraphs]
@@ -203,9 +206,6 @@ def _section_text(section: object) -> list[str]:
 
 def document_text(data: bytes) -> str:
     """A Word document in reading order: each paragraph with its style and marks, each table row, each section."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     document = docx.Document(io.BytesIO(data))
     sections = iter(document.sections)
     lines = []
