@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from meetplan.cli import main
 from meetplan.config import load
+from meetplan.config.participants import read_registrations
 from meetplan.errors import ConfigError
 from meetplan.model import Attendance, DelegationCategory, Placement
 from meetplan.outputs import render_all
-from meetplan.participants import read_registrations
 from meetplan.plan import plan
 from meetplan.render.list_of_participants import render_docx as render_list_docx
 from meetplan.render.list_of_participants import render_markdown as render_list_markdown

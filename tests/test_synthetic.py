@@ -7,8 +7,8 @@ import io
 import unicodedata
 
 from meetplan.config import load
+from meetplan.config.participants import read_registrations
 from meetplan.model import Attendance, DelegationCategory
-from meetplan.participants import read_registrations
 from meetplan.synthetic import main, registrations_csv
 
 from conftest import ROOT

@@ -1,7 +1,6 @@
 """The report's organizational part, as numbered paragraphs built from the plan, the record and the data.
 
-``parse_report`` reads the ``report:`` section (through config's ``_Reader``, so that its problems are
-reported with every other configuration problem). ``build_report`` is pure: from a schedule it returns the
+The ``report:`` section is read by ``meetplan.config.report``. ``build_report`` is pure: from a schedule it returns the
 paragraphs as data (a number, text spans marking italics and document symbols, sub-paragraphs), which
 render/report.py writes as Markdown and Word. What the paragraphs say is decided here, once.
 
@@ -16,37 +15,21 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import (
     AgendaItem,
-    Day,
     Delegation,
     DelegationCategory,
     Format,
     ItemKind,
     Meeting,
-    Origin,
     ReportRecord,
     ReportSettings,
     Schedule,
 )
 from meetplan.style import MONTHS, full_date, join_list, ordinal, ordinal_word, sort_key
-from meetplan.yamlsource import LineDict
 
-if TYPE_CHECKING:
-    from meetplan.config import _Reader
-
-REPORT_KEYS = (
-    "instrument", "short_name", "first_paragraph", "chapter", "summary", "summary_heading", "symbol", "issued",
-    "format", "opening", "documents", "document_url", "names", "record",
-)  # fmt: skip
-FORMAT_KEYS = ("agreed", "details")
-OPENING_KEYS = ("by", "state", "function", "text")
-RECORD_KEYS = (
-    "held", "dates", "considered", "secretariat_statements", "presiding", "participants_list", "spoke", "did_not_speak",
-)  # fmt: skip
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.")
 
 OPENING_HEADING = "Opening of the meeting"
@@ -633,238 +616,3 @@ def _documentation(meeting: Meeting, settings: ReportSettings) -> list[Draft]:
         for index, (description, symbol) in enumerate(listed)
     )
     return [((Span(text=f"The {body} had before it the following:"),), lines)]
-
-
-# --- the report: section ----------------------------------------------------------------------------------------
-
-
-def parse_report(
-    reader: _Reader, value: Any, line: int | None, *, meeting_body: str, agenda: Sequence[AgendaItem], days: Sequence[Day], delegations: Sequence[Delegation]
-) -> ReportSettings | None:
-    """The ``report:`` section. Agenda items and plenary meeting numbers are checked against the agenda and days."""
-    from meetplan.config import date, positive_int, text
-
-    section = reader.mapping(value, "report", line)
-    if section is None:
-        return None
-    reader.known_keys(section, REPORT_KEYS, "report")
-    planned = sum(len(day.hours) for day in days)
-    record = _parse_record(reader, section, agenda, planned, delegations)
-    summary = reader.take(section, "summary", "report", _paragraph_numbers) or ()
-    first = reader.take(section, "first_paragraph", "report", positive_int) or (summary[-1] + 1 if summary else 1)
-    if summary and summary[-1] >= first:
-        reader.problem(section.key_lines.get("first_paragraph", section.line), "report.first_paragraph",
-                       f"{first} does not follow the summary's paragraph {summary[-1]}: the organizational part comes after the summary")
-    chapter = reader.take(section, "chapter", "report", positive_int) or (2 if summary else 1)
-    if summary and chapter < 2:
-        reader.problem(section.key_lines.get("chapter"), "report.chapter", "must be 2 or more: the summary is the chapter before it")
-    fmt = reader.mapping(section["format"], "report.format", section.key_lines["format"]) if section.get("format") is not None else None
-    if fmt is not None:
-        reader.known_keys(fmt, FORMAT_KEYS, "report.format")
-    opening = reader.mapping(section["opening"], "report.opening", section.key_lines["opening"]) if section.get("opening") is not None else None
-    if opening is not None:
-        reader.known_keys(opening, OPENING_KEYS, "report.opening")
-        if "by" not in opening:
-            reader.problem(opening.line, "report.opening.by", "missing (who opened the meeting, such as Francesco Testa)")
-    url = reader.take(section, "document_url", "report", _document_url)
-    settings = ReportSettings(
-        instrument=reader.take(section, "instrument", "report", text, required=True) or "",
-        short_name=reader.take(section, "short_name", "report", text) or _short_name(meeting_body),
-        first_paragraph=first,
-        chapter=chapter,
-        summary=summary,
-        summary_heading=reader.take(section, "summary_heading", "report", text) or "Chair's summary of deliberations",
-        symbol=reader.take(section, "symbol", "report", text),
-        issued=reader.take(section, "issued", "report", date),
-        format_agreed=reader.take(fmt, "agreed", "report.format", text) if fmt is not None else None,
-        format_details=reader.take(fmt, "details", "report.format", text) if fmt is not None else None,
-        opened_by=reader.take(opening, "by", "report.opening", text) if opening is not None else None,
-        opened_by_state=reader.take(opening, "state", "report.opening", text) if opening is not None else None,
-        opened_by_function=reader.take(opening, "function", "report.opening", text) if opening is not None else None,
-        opening=reader.take(opening, "text", "report.opening", text) if opening is not None else None,
-        documents=_pairs(reader, section, "documents", "report.documents"),
-        document_url=url,
-        names=_pairs(reader, section, "names", "report.names"),
-        record=record,
-        origin=Origin(file=reader.file, line=section.line, field="report"),
-    )
-    return settings
-
-
-def _short_name(body: str) -> str:
-    """"Working Group on the Smuggling of Migrants" -> "Working Group": the name before its subject."""
-    return re.split(r" (?:on|of|to|for) ", body, maxsplit=1)[0]
-
-
-def _paragraph_numbers(value: Any) -> tuple[int, ...]:
-    from meetplan.config import positive_int
-
-    numbers = tuple(positive_int(n) for n in (value if isinstance(value, list) else [value]))
-    if list(numbers) != sorted(set(numbers)):
-        raise ValueError(f"must be paragraph numbers in increasing order, such as [5, 11], not {list(numbers)}")
-    return numbers
-
-
-def _document_url(value: Any) -> str:
-    from meetplan.config import text
-
-    url = text(value)
-    if not re.match(r"^https://[^\s<>\"]+$", url) or "{symbol}" not in url:
-        raise ValueError(f"must be an https:// address containing {{symbol}}, such as https://undocs.org/{{symbol}}, not {url!r}")
-    return url
-
-
-def _pairs(reader: _Reader, section: LineDict, key: str, field: str) -> tuple[tuple[str, str], ...]:
-    """A mapping of text to text, in the order written."""
-    from meetplan.config import text
-
-    if section.get(key) is None:
-        return ()
-    mapping = reader.mapping(section[key], field, section.key_lines[key])
-    if mapping is None:
-        return ()
-    pairs: list[tuple[str, str]] = []
-    for name in mapping:
-        value = reader.take(mapping, name, field, text)
-        if value is not None:
-            pairs.append((_one_line(str(name)), value))
-    return tuple(pairs)
-
-
-def _parse_record(reader: _Reader, section: LineDict, agenda: Sequence[AgendaItem], planned: int, delegations: Sequence[Delegation]) -> ReportRecord:
-    from meetplan.config import date, positive_int, text
-
-    if section.get("record") is None:
-        return ReportRecord()
-    record = reader.mapping(section["record"], "report.record", section.key_lines["record"])
-    if record is None:
-        return ReportRecord()
-    reader.known_keys(record, RECORD_KEYS, "report.record")
-    held = reader.take(record, "held", "report.record", positive_int)
-    dates: list[tuple[int, dt.date]] = []
-    if record.get("dates") is not None:
-        table = reader.mapping(record["dates"], "report.record.dates", record.key_lines["dates"])
-        for key in table or {}:
-            field = f"report.record.dates.{key}"
-            number = _meeting_number(reader, key, field, table.key_lines[key] if table else None)
-            when = reader.take(table, key, "report.record.dates", date) if table is not None else None
-            if number is not None and when is not None:
-                dates.append((number, when))
-    count = held if held is not None else max([planned, *(n for n, _ in dates)])
-    for number, _ in dates:
-        if number > count:
-            reader.problem(record.key_lines["dates"], f"report.record.dates.{number}", f"the {ordinal(number)} meeting is beyond the {count} held (report.record.held)")
-    recorded = {n for n, _ in dates}
-    missing = [n for n in range(planned + 1, count + 1) if n not in recorded]
-    if missing:
-        # Meetings beyond the plan have no planned date: the record must give each one's.
-        where = "held" if held is not None else "dates"
-        reader.problem(record.key_lines.get(where), f"report.record.{where}",
-                       f"{count} meetings held, {planned} planned: give the date of the {join_list(ordinal(n) for n in missing)} in report.record.dates")
-    labels = {entry.label: entry for entry in (sub for item in agenda for sub in item.sub_items or (item,))}
-    parents = {str(item.number): item for item in agenda}
-    considered: list[tuple[str, tuple[int, ...]]] = []
-    if record.get("considered") is not None:
-        table = reader.mapping(record["considered"], "report.record.considered", record.key_lines["considered"])
-        for key in table or {}:
-            field = f"report.record.considered.{key}"
-            key_line = table.key_lines[key] if table else None
-            label = re.sub(r"\s*\(?([a-z])\)?$", r" (\1)", str(key).strip()) if not isinstance(key, int) else str(key)
-            if label not in labels and label not in parents:
-                reader.problem(key_line, field, f"there is no agenda item {key} (items: {', '.join(labels)})")
-                continue
-            try:
-                numbers = _meetings_list(table[key] if table else None)
-            except ValueError as error:
-                reader.problem(key_line, field, str(error))
-                continue
-            if numbers[-1] > count:
-                reader.problem(key_line, field, f"the {ordinal(numbers[-1])} meeting is beyond the {count} held")
-                continue
-            item = parents.get(label)
-            # An item with sub-items stands for all of them: each was considered at those meetings.
-            for entry in item.sub_items if item and item.sub_items else (labels.get(label) or item,):
-                if entry is not None:
-                    considered.append((entry.label, numbers))
-    secretariat = reader.take(record, "secretariat_statements", "report.record", lambda v: _item_numbers(v, agenda)) or ()
-    presiding: list[tuple[int, str]] = []
-    if record.get("presiding") is not None:
-        table = reader.mapping(record["presiding"], "report.record.presiding", record.key_lines["presiding"])
-        for key in table or {}:
-            try:
-                number = _item_numbers(key, agenda)[0]
-            except ValueError as error:
-                reader.problem(table.key_lines[key] if table else None, f"report.record.presiding.{key}", str(error))
-                continue
-            who = reader.take(table, key, "report.record.presiding", text) if table is not None else None
-            if who is not None:
-                presiding.append((number, who))
-    return ReportRecord(
-        held=held,
-        dates=tuple(sorted(dates)),
-        considered=tuple(considered),
-        secretariat_statements=secretariat,
-        presiding=tuple(presiding),
-        participants_list=reader.take(record, "participants_list", "report.record", text),
-        spoke=_speakers_by_item(reader, record, "spoke", agenda, delegations),
-        did_not_speak=_speakers_by_item(reader, record, "did_not_speak", agenda, delegations),
-    )
-
-
-def _speakers_by_item(reader: _Reader, record: LineDict, key: str, agenda: Sequence[AgendaItem], delegations: Sequence[Delegation]) -> tuple[tuple[int, str], ...]:
-    """{item: [delegation, ...]}: each name one of the delegations: section's."""
-    from meetplan.config import text
-
-    if record.get(key) is None:
-        return ()
-    table = reader.mapping(record[key], f"report.record.{key}", record.key_lines[key])
-    known = {sort_key(d.name): d.name for d in delegations}
-    pairs: list[tuple[int, str]] = []
-    for item_key in table or {}:
-        field = f"report.record.{key}.{item_key}"
-        item_line = table.key_lines[item_key] if table else None
-        try:
-            number = _item_numbers(item_key, agenda)[0]
-        except ValueError as error:
-            reader.problem(item_line, field, str(error))
-            continue
-        names = table[item_key] if table else None
-        for name in names if isinstance(names, list) else [names]:
-            try:
-                written = text(name)
-            except ValueError as error:
-                reader.problem(item_line, field, str(error))
-                continue
-            if sort_key(written) not in known:
-                reader.problem(item_line, field, f"{written!r} is not among the delegations: section's delegations")
-                continue
-            pairs.append((number, known[sort_key(written)]))
-    return tuple(pairs)
-
-
-def _meeting_number(reader: _Reader, key: Any, field: str, line: int | None) -> int | None:
-    if isinstance(key, int) and not isinstance(key, bool) and key >= 1:
-        return key
-    reader.problem(line, field, f"must be a plenary meeting number such as 4, not {key!r}")
-    return None
-
-
-def _meetings_list(value: Any) -> tuple[int, ...]:
-    from meetplan.config import positive_int
-
-    numbers = [value] if not isinstance(value, list) else list(value)
-    if not numbers:
-        raise ValueError("must name at least one plenary meeting, such as [2, 3]")
-    result = tuple(sorted({positive_int(n) for n in numbers}))
-    return result
-
-
-def _item_numbers(value: Any, agenda: Sequence[AgendaItem]) -> tuple[int, ...]:
-    from meetplan.config import positive_int
-
-    numbers = tuple(sorted({positive_int(n) for n in (value if isinstance(value, list) else [value])}))
-    unknown = [n for n in numbers if n > len(agenda)]
-    if unknown:
-        raise ValueError(f"there is no agenda item {join_list(str(n) for n in unknown)} (the agenda has {len(agenda)})")
-    return numbers
-

@@ -1,0 +1,201 @@
+"""Converters shared by the sections: each returns a value or raises ValueError with the message a user reads.
+
+Each comes twice: the function (for the reading of data files and for callers that convert one value), and a
+``Kind`` pairing it with the JSON Schema of what it accepts, for the sections' key declarations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+import unicodedata
+import zoneinfo
+from fractions import Fraction
+from typing import Any
+
+from meetplan.config.reader import Kind, kind_of
+from meetplan.model import Format, ItemKind
+
+# Characters XML 1.0 cannot hold, which YAML escapes such as "\a" or "\ud800" produce: a control character
+# becomes a space (as the calendar shows it); a lone surrogate or a noncharacter is no text at all.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_HTTPS = re.compile(r"^https://[^\s<>\"]+$")
+
+# A ZIP entry's date (every Word and Excel file is a ZIP) is a year from 1980 to 2107: a later date cannot be
+# written into the documents, and the calendars' time zone rules end before year 10000.
+LAST_YEAR = 2107
+# Zone files that are no place: the machine's own zone, a template, a placeholder and the legacy trees.
+_NOT_PLACES = ("localtime", "posixrules", "Factory")
+_NOT_PLACE_TREES = ("posix/", "right/")
+
+
+def text(value: Any) -> str:
+    """Text on which a document can be built: str (or a number written as text); str; ValueError when empty."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"must be text, not {kind_of(value)}")
+    result = _CONTROL.sub(" ", str(value)).strip()
+    if not result:
+        raise ValueError("must not be empty")
+    bad = _NOT_TEXT.search(result)
+    if bad:
+        raise ValueError(f"contains the character U+{ord(bad.group()):04X}, which no document can hold; remove it")
+    if not any(_visible(character) for character in result):
+        # Zero-width and format characters pass strip() yet print nothing: a blank row, an empty heading.
+        shown = ", ".join(f"U+{ord(c):04X}" for c in list(dict.fromkeys(result))[:5])
+        raise ValueError(f"has no visible character, only spaces or invisible characters ({shown}); write the text")
+    return result
+
+
+# Letters that print as blank space: Hangul fillers, the Braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(character: str) -> bool:
+    """A letter, digit, punctuation mark or symbol that prints; spaces, marks alone and format characters do not."""
+    return unicodedata.category(character)[0] in "LNPS" and character not in _BLANK_LETTERS
+
+
+def one_line(value: Any) -> str:
+    """Text with its runs of white space (line breaks included) made one space."""
+    return " ".join(text(value).split())
+
+
+def positive_int(value: Any) -> int:
+    """A whole number, 1 or more."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {kind_of(value)}")
+    if value < 1:
+        raise ValueError(f"must be 1 or more, not {value}")
+    return value
+
+
+def non_negative_int(value: Any) -> int:
+    """A whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"must be a whole number, 0 or more, not {kind_of(value)}")
+    return value
+
+
+def boolean(value: Any) -> bool:
+    """true or false."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {kind_of(value)}")
+    return value
+
+
+def date(value: Any) -> dt.date:
+    """A calendar date from a YAML date or "YYYY-MM-DD" text, up to the end of 2107."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"must be a date such as 2020-09-08, without a time, not {value}")
+    if isinstance(value, dt.date):
+        return _in_range(value)
+    if isinstance(value, str):
+        try:
+            parsed = dt.date.fromisoformat(value.strip())
+        except ValueError as error:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ValueError(f"{value.strip()} is not a date in the calendar ({error})") from None
+        else:
+            return _in_range(parsed)
+    raise ValueError(f"must be a date written YYYY-MM-DD, such as 2020-09-08, not {kind_of(value)}")
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if day.year > LAST_YEAR:
+        raise ValueError(f"{day} is after {LAST_YEAR}, the last date a Word or Excel file can carry")
+    return day
+
+
+def share(value: Any) -> Fraction:
+    """A number of plenary meetings such as 1.5 or "3/2", 0 or more, as a Fraction."""
+    wrong = f"must be a number of plenary meetings such as 1.5, not {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"must be a number of plenary meetings such as 1.5, not {kind_of(value)}")
+    try:
+        result = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(wrong) from None
+    if result < 0:
+        raise ValueError(f"must not be negative, not {value}")
+    return result
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    names = zoneinfo.available_timezones()
+    return frozenset(n for n in names if n not in _NOT_PLACES and not n.startswith(_NOT_PLACE_TREES))
+
+
+def time_zone(value: Any) -> str:
+    """An IANA time zone name (Europe/Vienna); the machine's own zone and the legacy trees are refused."""
+    name = text(value)
+    if name in _zones():
+        return name
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        close = difflib.get_close_matches(name, sorted(_zones()), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Vienna){hint}") from None
+    # A file zoneinfo can read that is no IANA place ("localtime" is the building machine's zone): the bytes
+    # would follow the machine.
+    raise ValueError(f"{name!r} is not an IANA time zone name (use the venue's, such as Europe/Vienna)")
+
+
+def meeting_format(value: Any) -> Format:
+    """in person, hybrid or online."""
+    name = text(value).lower().replace("_", " ").replace("-", " ")
+    for option in Format:
+        if name == option.value:
+            return option
+    raise ValueError(f"must be one of: {', '.join(f.value for f in Format)}; not {value!r}")
+
+
+def item_kind(value: Any) -> ItemKind:
+    """organizational, substantive or closing."""
+    name = text(value).lower()
+    for option in ItemKind:
+        if name == option.value:
+            return option
+    raise ValueError(f"must be one of: {', '.join(k.value for k in ItemKind)}; not {value!r}")
+
+
+def https_url(value: Any) -> str:
+    """An https:// address without spaces."""
+    url = text(value)
+    if not _HTTPS.match(url):
+        raise ValueError(f"must be an https:// address without spaces, not {url!r}")
+    return url
+
+
+def documents(value: Any) -> tuple[str, ...]:
+    """A document symbol or a list of them."""
+    values = value if isinstance(value, list) else [value]
+    return tuple(text(entry) for entry in values)
+
+
+def numbers(value: Any) -> list[int]:
+    """A whole number or a list of them, each 1 or more."""
+    return [positive_int(n) for n in (value if isinstance(value, list) else [value])]
+
+
+# --- the same, with the JSON Schema of what each accepts -------------------------------------------------------
+
+TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
+DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+TEXT = Kind(text, TEXT_SCHEMA)
+POSITIVE_INT = Kind(positive_int, {"type": "integer", "minimum": 1})
+NON_NEGATIVE_INT = Kind(non_negative_int, {"type": "integer", "minimum": 0})
+BOOLEAN = Kind(boolean, {"type": "boolean"})
+DATE = Kind(date, DATE_SCHEMA)
+SHARE = Kind(share, {"type": ["number", "string"], "minimum": 0})
+TIME_ZONE = Kind(time_zone, {"type": "string", "examples": ["Europe/Vienna", "America/New_York"]})
+FORMAT = Kind(meeting_format, {"enum": [f.value for f in Format]})
+ITEM_KIND = Kind(item_kind, {"enum": [k.value for k in ItemKind]})
+HTTPS_URL = Kind(https_url, {"type": "string", "pattern": "^https://"})
+DOCUMENTS = Kind(documents, {"anyOf": [TEXT_SCHEMA, {"type": "array", "items": TEXT_SCHEMA}]})
+NUMBERS_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "array", "items": {"type": "integer", "minimum": 1}}]}

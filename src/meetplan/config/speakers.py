@@ -1,0 +1,471 @@
+"""The ``speakers:`` section, and the inscriptions file it names (the only reader of that file).
+
+Inscriptions come inline (``speakers.items``) or from a CSV or XLSX file (``speakers.file``, one row per
+speaker); both go through ``_inscription``, so a value means the same wherever it is written. Each problem
+names the YAML key and line, or the file, row and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from meetplan import tables
+from meetplan.config import convert
+from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
+from meetplan.config.participants import ATTENDANCE_WORDS
+from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, kind_of, lines_of
+from meetplan.errors import ConfigError, Problem
+from meetplan.model import AgendaItem, Attendance, Format, Inscription, Meeting, Origin, SpeakerClass, SpeakerPlan
+from meetplan.style import join_list, sort_key
+from meetplan.yamlsource import LineDict, LineList
+
+# Our convention, from the practice DOMAIN.md cites: 7 minutes on behalf of a group and 5 for a State (CND),
+# 5 for a panellist and 3 for other interventions, here the observer organizations (CCPCJ 2021).
+DEFAULT_LIMITS: dict[SpeakerClass, Fraction] = {
+    SpeakerClass.PANELLISTS: Fraction(5),
+    SpeakerClass.GROUPS: Fraction(7),
+    SpeakerClass.PARTIES: Fraction(5),
+    SpeakerClass.SIGNATORIES: Fraction(5),
+    SpeakerClass.NON_PARTIES: Fraction(5),
+    SpeakerClass.ORGANIZATIONS: Fraction(3),
+    SpeakerClass.PERMANENT_OBSERVERS: Fraction(3),
+    SpeakerClass.NGOS: Fraction(3),
+}
+MAX_MINUTES = 600  # ten hours: more is a typing slip, not a statement
+
+LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
+_LANGUAGE_CODES = dict(zip(("ar", "zh", "en", "fr", "ru", "es"), LANGUAGES, strict=True))
+
+# The abbreviations secretariats write in lists of speakers.
+_GROUP_ABBREVIATIONS = {
+    "ag": "African States",
+    "apg": "Asia-Pacific States",
+    "eeg": "Eastern European States",
+    "grulac": "Latin American and Caribbean States",
+    "weog": "Western European and other States",
+}
+
+# The columns of an inscriptions file, by field; headings are matched ignoring case, spaces and underscores.
+FILE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "item": ("item", "agenda item"),
+    "kind": ("kind", "type"),
+    "name": ("name", "speaker"),
+    "title": ("title", "function", "position"),
+    "delegation": ("delegation",),
+    "on_behalf_of": ("on behalf of",),
+    "mode": ("mode", "participation"),
+    "language": ("language",),
+    "minutes": ("minutes", "limit"),
+    "inscribed": ("inscribed", "time of inscription", "inscription"),
+}
+MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
+MAX_ROW_PROBLEMS = 50
+
+
+# --- converters: each returns a value or raises ValueError with the message a user reads -----------------------
+
+
+def minutes(value: Any) -> Fraction:
+    """A speaking time in minutes, such as 5 or 7.5: more than 0, at most 600, whole seconds."""
+    wrong = f"must be a number of minutes such as 5 or 7.5, not {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(wrong)
+    try:
+        result = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(wrong) from None
+    if result <= 0:
+        raise ValueError(f"must be more than 0 minutes, not {value}")
+    if result > MAX_MINUTES:
+        raise ValueError(f"{value} minutes is more than a plenary meeting; at most {MAX_MINUTES}")
+    if (result * 60).denominator != 1:
+        raise ValueError(f"must be whole seconds, such as 5 or 7.5 minutes, not {value}")
+    return result
+
+
+def language(value: Any) -> str:
+    """One of the six official languages, by name or code ("fr")."""
+    name = convert.one_line(value)
+    folded = name.casefold()
+    for option in LANGUAGES:
+        if folded == option.casefold():
+            return option
+    if folded in _LANGUAGE_CODES:
+        return _LANGUAGE_CODES[folded]
+    raise ValueError(f"must be one of the six official languages ({join_list(LANGUAGES)}), not {name!r}")
+
+
+def mode(value: Any) -> Attendance:
+    """In person or online, in the words registration forms use."""
+    word = convert.one_line(value)
+    found = ATTENDANCE_WORDS.get(word.casefold())
+    if found is None:
+        raise ValueError(f"must be \"in person\" or \"online\", not {word!r}")
+    return found
+
+
+def on_behalf_of(value: Any) -> str:
+    """A regional group as the report writes it ("Group of African States"); any other group as written."""
+    name = convert.one_line(value)
+    bare = re.sub(r"^(the\s+)?(group\s+of\s+(the\s+)?)?", "", name, flags=re.IGNORECASE)
+    group = _GROUP_ABBREVIATIONS.get(bare.casefold())
+    for candidate in REGIONAL_GROUPS:
+        if sort_key(bare) in (sort_key(candidate), sort_key(candidate.removesuffix(" States"))):
+            group = candidate
+    return f"Group of {group}" if group else name
+
+
+def inscribed(value: Any) -> dt.datetime:
+    """When the floor was asked for: "2020-09-01 10:15" (local time of the meeting), or a date."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time(0, 0))
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).replace(tzinfo=None)
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date and time such as 2020-09-01 10:15, not {value!r}")
+
+
+def order(value: Any) -> tuple[SpeakerClass, ...]:
+    """The kinds of speaker in the order the Chair calls them; the kinds left out follow in the default order."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"must be a list of kinds of speaker, such as [{', '.join(c.value for c in SpeakerClass)}]")
+    given: list[SpeakerClass] = []
+    for entry in value:
+        name = convert.one_line(entry)
+        try:
+            kind = SpeakerClass(name)
+        except ValueError:
+            raise ValueError(f"unknown kind of speaker {name!r}; one of: {', '.join(c.value for c in SpeakerClass)}") from None
+        if kind in given:
+            raise ValueError(f"{name} is listed twice")
+        given.append(kind)
+    return (*given, *(kind for kind in SpeakerClass if kind not in given))
+
+
+_MINUTES_SCHEMA: dict[str, Any] = {"type": ["number", "string"], "exclusiveMinimum": 0, "maximum": MAX_MINUTES}
+MINUTES = Kind(minutes, _MINUTES_SCHEMA)
+LANGUAGE = Kind(language, {"type": "string", "examples": list(LANGUAGES)})
+MODE = Kind(mode, {"type": "string", "examples": ["in person", "online"]})
+ON_BEHALF_OF = Kind(on_behalf_of, {**convert.TEXT_SCHEMA, "examples": [f"Group of {g}" for g in REGIONAL_GROUPS]})
+INSCRIBED = Kind(inscribed, {"type": "string", "examples": ["2020-09-01 10:15"]})
+DELEGATION = Kind(convert.one_line, {**convert.TEXT_SCHEMA, "description": "A delegation of the delegations: section."})
+
+
+# --- one inscription, from a YAML mapping or a file row --------------------------------------------------------------
+
+_PERSON = (
+    Key(name="title", kind=convert.TEXT, doc="The speaker's function."),
+    Key(name="on_behalf_of", kind=ON_BEHALF_OF, doc="The group spoken for, such as Group of African States."),
+    Key(name="mode", kind=MODE, doc="in person or online (by default as the meeting's format)."),
+    Key(name="language", kind=LANGUAGE, doc="One of the six official languages."),
+    Key(name="minutes", kind=MINUTES, doc="The speaking time, when not the limit of its kind."),
+)
+PANELLIST = Section((
+    Key(name="name", kind=convert.TEXT, doc="The panellist's name.", required=True),
+    _PERSON[0],
+    Key(name="delegation", kind=DELEGATION, doc="The delegation the panellist belongs to, if any."),
+    *_PERSON[1:],
+), doc="A panellist, in the order called.")
+STATEMENT = Section((
+    Key(name="delegation", kind=DELEGATION, doc="The delegation that makes the statement.", required=True),
+    Key(name="speaker", kind=convert.TEXT, doc="Who speaks for it, when known."),
+    *_PERSON,
+    Key(name="inscribed", kind=INSCRIBED, doc="When the floor was asked for, YYYY-MM-DD HH:MM local time."),
+), doc="A statement: a delegation's name alone, or a mapping.")
+Report = Callable[[str, str], None]  # (field key, message)
+
+
+def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_mode: Attendance, delegations: Speaking,
+                 report: Report, origin: Origin) -> Inscription | None:
+    ok = True
+
+    def take(key: str, convert_: Callable[[Any], Any]) -> Any:
+        nonlocal ok
+        value = values.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return convert_(value)
+        except ValueError as error:
+            report(key, str(error))
+            ok = False
+            return None
+
+    name = take("name", convert.one_line)
+    delegation = take("delegation", delegations.find)
+    if panellist and name is None and ok:
+        report("name", "missing: a panellist is named")
+        ok = False
+    if not panellist and delegation is None and ok:
+        report("delegation", "missing: which delegation makes the statement")
+        ok = False
+    result = Inscription(
+        item=item, panellist=panellist, name=name, title=take("title", convert.one_line), delegation=delegation,
+        on_behalf_of=take("on_behalf_of", on_behalf_of), mode=take("mode", mode) or default_mode,
+        language=take("language", language), minutes=take("minutes", minutes),
+        inscribed=None if panellist else take("inscribed", inscribed), origin=origin,
+    )
+    return result if ok else None
+
+
+def _default_mode(fmt: Format) -> Attendance:
+    # A hybrid meeting's speakers are in the room unless the inscription says online.
+    return Attendance.ONLINE if fmt is Format.ONLINE else Attendance.IN_PERSON
+
+
+# --- agenda items ------------------------------------------------------------------------------------------------------
+
+_LABEL = re.compile(r"^\s*(\d+)\s*(?:\(?\s*([A-Za-z])\s*\)?)?\s*$")
+
+
+class Items:
+    """Finds the agenda entry a label names: "2", "1 (b)", "1(b)" or "1b"."""
+
+    def __init__(self, agenda: tuple[AgendaItem, ...]) -> None:
+        self.agenda = agenda
+        self.labels = {entry.label: entry for item in agenda for entry in (item, *item.sub_items)}
+
+    def find(self, value: Any) -> str:
+        """The entry's label, or ValueError explaining why there is none."""
+        raw = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else None
+        match = _LABEL.match(raw) if raw else None
+        label = (f"{match[1]} ({match[2].lower()})" if match[2] else match[1]) if match else raw
+        entry = self.labels.get(label or "")
+        if entry is None:
+            known = ", ".join(e.label for e in (s for i in self.agenda for s in (i.sub_items or (i,))))
+            raise ValueError(f"unknown agenda item {raw or value!r}; the agenda's items are {known}")
+        if entry.sub_items:
+            labels = [sub.label for sub in entry.sub_items]
+            raise ValueError(f"item {entry.label} has sub-items: inscribe speakers under {', '.join(labels[:-1])} or {labels[-1]}")
+        return entry.label
+
+
+
+# --- the speakers: section --------------------------------------------------------------------------------------------
+
+
+def _entries(reader: Reader, mapping: LineDict, key: str, field: str) -> list[tuple[int, Any, int]]:
+    found = mapping.get(key)
+    if found is None:
+        return []
+    if not isinstance(found, LineList):
+        reader.problem(mapping.key_lines[key], f"{field}.{key}", f"must be a list, not {kind_of(found)}")
+        return []
+    return lines_of(found)
+
+
+def _shorthand(name: str | int, line: int) -> LineDict:
+    mapping = LineDict({"delegation": name})
+    mapping.line, mapping.key_lines = line, {"delegation": line}
+    return mapping
+
+
+def _yaml_inscription(reader: Reader, raw: Any, field: str, line: int, label: str, panellist: bool) -> Inscription | None:
+    if not panellist and isinstance(raw, str | int) and not isinstance(raw, bool):
+        raw = _shorthand(raw, line)  # a statement by a delegation's name alone
+    entry = reader.mapping(raw, field, line)
+    if entry is None:
+        return None
+    reader.known_keys(entry, (PANELLIST if panellist else STATEMENT).names, field)
+    values = {("name" if k == "speaker" else k): v for k, v in entry.items()}
+
+    def report(key: str, message: str) -> None:
+        yaml_key = "speaker" if key == "name" and "speaker" in entry else key
+        reader.problem(entry.key_lines.get(yaml_key, entry.line), f"{field}.{yaml_key}", message)
+
+    context = reader.context
+    return _inscription(values, panellist=panellist, item=label, default_mode=_default_mode(context.format),
+                        delegations=Speaking(context.delegations), report=report, origin=Origin(file=reader.file, line=line, field=field))
+
+
+def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[Inscription, ...]:
+    items = Items(reader.context.agenda)
+    inscriptions: list[Inscription] = []
+    for key, entry, key_line in entries(reader, value, field, line):
+        item_field = f"{field}.{key}"
+        try:
+            label = items.find(key)
+        except ValueError as error:
+            reader.problem(key_line, item_field, str(error))
+            continue
+        mapping = reader.mapping(entry, item_field, key_line)
+        if mapping is None:
+            continue
+        reader.known_keys(mapping, ITEM.names, item_field)
+        for list_key, panellist in (("panellists", True), ("statements", False)):
+            for index, raw, raw_line in _entries(reader, mapping, list_key, item_field):
+                found = _yaml_inscription(reader, raw, f"{item_field}.{list_key}[{index}]", raw_line, label, panellist)
+                if found is not None:
+                    inscriptions.append(found)
+    return tuple(inscriptions)
+
+
+ITEM = Section((
+    Key(name="panellists", kind=Structure(lambda *_: None, {"type": "array", "items": PANELLIST.schema()}), doc="The panellists, in the order called."),
+    Key(name="statements", kind=Structure(lambda *_: None, {"type": "array", "items": {"anyOf": [convert.TEXT_SCHEMA, STATEMENT.schema()]}}),
+        doc="The statements, in the order inscribed."),
+), doc="An agenda item's speakers.")
+LIMITS = Section(tuple(
+    Key(name=kind.value, kind=MINUTES, doc=f"Minutes for each of the {kind.value.replace('_', ' ')} (default {DEFAULT_LIMITS[kind]}).")
+    for kind in SpeakerClass
+), doc="The speaking time of each kind of speaker, in minutes.")
+SPEAKERS = Section((
+    Key(name="order", kind=Kind(order, {"type": "array", "items": {"enum": [c.value for c in SpeakerClass]}}),
+        doc="The kinds of speaker in the order the Chair calls them.", default=tuple(SpeakerClass)),
+    Key(name="limits", kind=LIMITS, doc="Speaking times by kind of speaker, in minutes."),
+    Key(name="size_shares", kind=convert.BOOLEAN, doc="Whether the inscriptions size the substantive items' shares.", default=False),
+    Key(name="file", kind=convert.TEXT, doc="An inscriptions file, CSV or XLSX, relative to this file."),
+    Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
+    Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
+        doc="The inscriptions by agenda item (2, \"1 (b)\").", default=()),
+), doc="The lists of speakers: the order, the limits and the inscriptions.")
+
+
+def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan | None:
+    """The ``speakers:`` section as a SpeakerPlan, its inline inscriptions checked against the agenda and the
+    delegations of ``reader.context``; None (and a problem) when it is no mapping."""
+    section = reader.mapping(value, "speakers", line)
+    if section is None:
+        return None
+    values = reader.read(section, SPEAKERS, "speakers")
+    if values["sheet"] is not None and values["file"] is None:
+        reader.problem(section.key_lines["sheet"], "speakers.sheet", "a sheet belongs to an inscriptions file: give speakers.file")
+    reader.problems.extend(_duplicates(list(values["items"])))
+    limits = {**DEFAULT_LIMITS, **{SpeakerClass(k): v for k, v in (values["limits"] or {}).items() if v is not None}}
+    # Relative to the configuration file, so that a build works from any folder.
+    path = str(Path(reader.file).parent / values["file"]) if values["file"] is not None else None
+    return SpeakerPlan(
+        inscriptions=values["items"],
+        order=values["order"],
+        limits=tuple((kind, limits[kind]) for kind in SpeakerClass),
+        size_shares=values["size_shares"],
+        file=path,
+        sheet=values["sheet"],
+        origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),
+        file_origin=Origin(file=reader.file, line=section.key_lines["file"], field="speakers.file") if path is not None else None,
+    )
+
+
+def _duplicates(inscriptions: list[Inscription]) -> Iterator[Problem]:
+    """A delegation inscribed twice for the same statement under one item is a slip (a reply is not inscribed)."""
+    seen: dict[tuple[str, str, str], Inscription] = {}
+    for inscription in inscriptions:
+        if inscription.panellist or inscription.delegation is None:
+            continue
+        key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""))
+        if key in seen:
+            first = seen[key].origin
+            where = f" (also at {_place(first)})" if first else ""
+            origin = inscription.origin
+            yield Problem(file=origin.file if origin else None, line=origin.line if origin else None, field=origin.field if origin else None,
+                          message=f"{inscription.delegation.name} is inscribed twice under item {inscription.item}{where}")
+        else:
+            seen[key] = inscription
+
+
+# --- the inscriptions file -----------------------------------------------------------------------------------------------
+
+
+def _place(origin: Origin) -> str:
+    """Where an inscription is, for a message about another one: "row 3" in a file, the key and line in YAML."""
+    if (origin.field or "").startswith("column "):
+        return f"row {origin.line}"
+    return f"{origin.field or ''}{' line ' + str(origin.line) if origin.line else ''}"
+
+
+def attach_inscriptions(meeting: Meeting) -> Meeting:
+    """The meeting with the inscriptions of the file its speakers: section names (if it names one) added."""
+    plan = meeting.speakers
+    if plan is None or plan.file is None:
+        return meeting
+    file, sheet = plan.file, plan.sheet
+    origin = plan.file_origin
+    missing = Problem(file=origin.file if origin else meeting.source or None, line=origin.line if origin else None,
+                      field="speakers.file", message=f"no such file: {file}")
+    data = tables.read_file(Path(file), limit=MAX_FILE_BYTES, what="an inscriptions file", missing=missing)
+    rows = read_inscriptions(data, file, meeting, sheet)
+    inscriptions = [*plan.inscriptions, *rows]
+    problems = list(_duplicates(inscriptions))
+    if problems:
+        raise ConfigError(problems)
+    return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
+
+
+def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | None = None) -> tuple[Inscription, ...]:
+    """Inscriptions from a CSV (UTF-8) or XLSX file's bytes: one row per speaker, a heading row first."""
+    rows = tables.rows(data, file, sheet, sheet_field="speakers.sheet")
+    heading = next(rows, None)
+    if heading is None:
+        raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per speaker")])
+    columns = _file_columns(heading[1], file)
+    items = Items(meeting.agenda)
+    lookup = Speaking(meeting.delegations)
+    problems: list[Problem] = []
+    skipped = 0
+    result: list[Inscription] = []
+    for row, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+
+        def report(key: str, message: str, row: int = row, field: str | None = None) -> None:
+            nonlocal skipped
+            if len(problems) < MAX_ROW_PROBLEMS:
+                heading_text = heading[1][columns[key]].strip() if key in columns else key
+                problems.append(Problem(file=file, line=row, field=field or f"column {heading_text!r}", message=message))
+            else:
+                skipped += 1
+
+        shifted = tables.overflow(heading[1], cells)
+        if shifted is not None:
+            report("", shifted[1], field=shifted[0])
+            continue
+        values = {key: cells[index] if index < len(cells) else "" for key, index in columns.items()}
+        try:
+            label = items.find(values.get("item", ""))
+        except ValueError as error:
+            report("item", str(error) if values.get("item", "").strip() else "missing: the agenda item, such as 2 or 1 (b)")
+            continue
+        kind_word = values.get("kind", "").strip().casefold()
+        if kind_word not in ("", "panellist", "panelist", "statement"):
+            report("kind", f"must be \"panellist\" or \"statement\", not {values['kind'].strip()!r}")
+            continue
+        found = _inscription(
+            values, panellist=kind_word in ("panellist", "panelist"), item=label, default_mode=_default_mode(meeting.format),
+            delegations=lookup, report=report,
+            origin=Origin(file=file, line=row, field=f"column {heading[1][columns['delegation']].strip()!r}"),
+        )
+        if found is not None:
+            result.append(found)
+    if skipped:
+        problems.append(Problem(file=file, message=f"and {skipped:,} more problems in further rows"))
+    if problems:
+        raise ConfigError(problems)
+    return tuple(result)
+
+
+def _heading_key(cell: str) -> str:
+    return " ".join(cell.replace("_", " ").split()).casefold()
+
+
+def _file_columns(heading: list[str], file: str) -> dict[str, int]:
+    found = {_heading_key(cell): index for index, cell in reversed(list(enumerate(heading))) if cell.strip()}
+    columns = {key: next(found[c] for c in names if c in found) for key, names in FILE_COLUMNS.items() if any(c in found for c in names)}
+    missing = [key for key in ("item", "delegation") if key not in columns]
+    if missing:
+        listed = ", ".join(repr(cell.strip()) for cell in heading if cell.strip()) or "none"
+        raise ConfigError([Problem(file=file, line=1, message=(
+            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}. The columns found are: {listed}. "
+            f"The columns an inscriptions file may have: {', '.join(names[0] for names in FILE_COLUMNS.values())}"))])
+    return columns
+
+
