@@ -204,6 +204,8 @@ class Participant:
     email: str | None
     requested: Attendance
     row: int  # the row in the registrations file (the heading is row 1): registration order and where to look
+    # The courtesy title ("Ms", "Dr", "H.E. Mr."), which Indico's "Title" column holds: never the function.
+    salutation: str | None = None
 
     @property
     def name(self) -> str:
