@@ -208,6 +208,23 @@ def calendar(config: Path, output: Path | None) -> None:
 
 
 @main.command()
+def schema() -> None:
+    """Print the JSON Schema of a configuration, so that an editor completes and checks keys as you type.
+
+    It is generated from the declarations meetplan reads configurations with, so it knows every key.
+
+    \b
+    Example:
+      meetplan schema > meetplan.schema.json
+      # and on a configuration's first line, for VS Code's YAML extension:
+      # yaml-language-server: $schema=meetplan.schema.json
+    """
+    from meetplan.config.schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def init(file: Path, force: bool) -> None:

@@ -50,8 +50,13 @@ class Key:
     missing: str = "missing"  # the message when a required key is absent
 
     def schema(self) -> Json:
-        """The JSON Schema of the key's value, with its description (and default, when it is plain data)."""
-        result: Json = {**(self.kind.schema() if isinstance(self.kind, Section) else self.kind.schema), "description": self.doc}
+        """The JSON Schema of the key's value, with its description (and default, when it is plain data).
+
+        An optional key may also be given no value (``exceptions:`` alone), which the Reader takes as left out.
+        """
+        accepted = self.kind.schema() if isinstance(self.kind, Section) else self.kind.schema
+        result: Json = {**accepted} if self.required else _nullable(accepted)
+        result["description"] = self.doc
         if isinstance(self.default, bool | int | str) and not isinstance(self.kind, Section):
             result["default"] = self.default
         return result
@@ -161,6 +166,19 @@ class Reader:
         except ValueError as error:
             self.problem(line, field, str(error))
             return key.default
+
+
+def _nullable(schema: Json) -> Json:
+    """The schema, also accepting null: widened in place rather than wrapped, so that a validator's messages
+    still name the wrong key inside a section."""
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return {**schema, "type": [*types, "null"]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def join(prefix: str, key: str) -> str:
