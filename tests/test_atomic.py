@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from meetplan.cli import main
 from meetplan.errors import MeetplanError, Problem
-from meetplan.output import write_artifacts
+from meetplan.output import LOCK, write_artifacts
 from meetplan.outputs import OUTPUTS
 from meetplan.render import Artifact
 
@@ -23,8 +24,8 @@ RENDERERS = [entry.name for entry in OUTPUTS]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder (hidden ones too), by relative path, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under a folder (hidden ones too, but the lock, which holds nothing), by relative path, with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK}
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -137,23 +138,38 @@ def test_build_over_a_folder_named_like_an_output_changes_nothing(built: tuple[P
     assert leftovers(out) == []
 
 
-def test_write_failing_midway_puts_previous_outputs_back(tmp_path: Path) -> None:
-    """When moving the second output into place fails, the first one is restored to its previous bytes."""
+def test_write_over_a_file_where_a_folder_belongs_changes_nothing(tmp_path: Path) -> None:
+    """A file where an output's folder belongs is one located problem, found before the first output is replaced."""
     (tmp_path / "a.txt").write_bytes(b"previous a")
     (tmp_path / "sub").write_bytes(b"a file where a folder is needed")
     before = snapshot(tmp_path)
     artifacts = [Artifact(name="a.txt", media_type="text/plain", data=b"new a"), Artifact(name="sub/b.txt", media_type="text/plain", data=b"new b")]
     with pytest.raises(MeetplanError) as raised:
         write_artifacts(artifacts, tmp_path)
-    assert [str(p) for p in raised.value.problems] == [f"{tmp_path}: cannot write the outputs: File exists"]
+    assert [str(p) for p in raised.value.problems] == [f"{tmp_path / 'sub'}: is a file, not a folder; move it away or choose another --output"]
     assert snapshot(tmp_path) == before
     assert leftovers(tmp_path) == []
 
 
-def test_write_failing_midway_removes_new_outputs(tmp_path: Path) -> None:
-    """An output that did not exist before a failed write does not exist after it."""
-    (tmp_path / "sub").write_bytes(b"a file where a folder is needed")
-    artifacts = [Artifact(name="new.txt", media_type="text/plain", data=b"new"), Artifact(name="sub/b.txt", media_type="text/plain", data=b"b")]
-    with pytest.raises(MeetplanError):
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["disk-full", "ctrl-c"])
+@pytest.mark.parametrize("at", [1, 2, 3])
+def test_write_failing_midway_puts_previous_outputs_back(failure: BaseException, at: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever move into place fails, by an error or by Ctrl-C, every previous output is back and no new one stays."""
+    (tmp_path / "a.txt").write_bytes(b"previous a")
+    (tmp_path / "c.txt").write_bytes(b"previous c")
+    before = snapshot(tmp_path)
+    artifacts = [Artifact(name=name, media_type="text/plain", data=b"new") for name in ("a.txt", "sub/b.txt", "c.txt")]
+    real, calls = os.replace, []
+
+    def replace_failing(source: object, target: object, *args: object, **kwargs: object) -> None:
+        if ".meetplan-build" not in str(target) or str(target).endswith("journal.json"):
+            calls.append(target)
+            if len(calls) == at + 1:  # the journal's own replace comes first
+                raise failure
+        real(source, target, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "replace", replace_failing)
+    with pytest.raises(MeetplanError if isinstance(failure, OSError) else KeyboardInterrupt):
         write_artifacts(artifacts, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
+    assert snapshot(tmp_path) == before
+    assert leftovers(tmp_path) == []

@@ -33,7 +33,8 @@ def artifacts() -> list[Artifact]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every output below the folder (the build's lock holds nothing and is left out)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".meetplan.lock"}
 
 
 # Every kind of output the 2020 meeting has: the annex, the calendar, participants, report and speakers.

@@ -92,8 +92,8 @@ class _Progress:
 
 @main.command()
 @CONFIG
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Folder to write into [default: output/<config file stem>/].")
-def build(config: Path, output: Path | None) -> None:
+@click.option("--output", "-o", type=click.Path(), help="Folder to write into [default: output/<config file stem>/].")
+def build(config: Path, output: str | None) -> None:
     """Render every output the configuration supports into a folder.
 
     \b
@@ -101,10 +101,11 @@ def build(config: Path, output: Path | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
-    from meetplan.output import read_previous, write_artifacts
+    from meetplan.output import output_folder, read_previous, write_artifacts
     from meetplan.outputs import steps
 
-    folder = output or Path("output") / config.stem
+    # Checked as given: an empty --output (an unset shell variable) would otherwise be the current folder.
+    folder = output_folder(output, Path("output") / config.stem)
     progress = _Progress()
     planned = _plan(config)
     phases = steps(planned, read_previous(folder))
@@ -115,7 +116,7 @@ def build(config: Path, output: Path | None) -> None:
         run(done)
     artifacts = [artifact for _, artifact in done]
     progress.advance("writing")
-    written = write_artifacts(artifacts, folder)
+    written = write_artifacts(artifacts, folder, moment=planned.moment)
     progress.close()
     _warn(planned)
     for path in written:
@@ -196,7 +197,7 @@ def calendar(config: Path, output: Path | None) -> None:
     from meetplan.output import read_previous, write_artifacts
     from meetplan.render.calendar import render_calendar
 
-    previous = read_previous(output.parent)(output.name) if output is not None else None
+    previous = read_previous(output.parent, whole_build=False)(output.name) if output is not None else None
     artifact = render_calendar(_plan(config).schedule, previous, str(output))
     if output is None:
         sys.stdout.buffer.write(artifact.data)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control characters (C0, C1) and the bidirectional controls, which a terminal would act on: a file name or a
+# quoted value that carries ESC ] 0 ; ... BEL would set the window's title, or clear the screen.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -17,7 +22,8 @@ class Problem:
     def __str__(self) -> str:
         place = ":".join(str(part) for part in (self.file, self.line) if part is not None)
         parts = [part for part in (place, self.field, self.message) if part]
-        return ": ".join(parts)
+        # One line, and nothing a terminal acts on, whatever the input held: escapes, as repr writes them.
+        return _CONTROL.sub(lambda match: repr(match.group())[1:-1], ": ".join(parts))
 
 
 class MeetplanError(Exception):

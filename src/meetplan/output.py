@@ -1,17 +1,47 @@
-"""Writing artifacts: the only code that writes output files, atomically and inside the output folder."""
+"""The output folder: the only code that writes output files, and the only reader of the previous ones.
+
+Between two issues of a meeting's documents the output folder is the secretariat's memory: the calendars' UIDs
+and SEQUENCE numbers come from the previous issue there. So a build
+
+- holds a lock on the folder (``.meetplan.lock``) from reading the previous outputs to its last move, so that
+  two builds never mix their files;
+- writes every new file into ``.meetplan-build/`` first, keeps each output it replaces or removes as a hard
+  link in ``.meetplan-build/.previous/``, writes a journal of the moves, and only then moves files into
+  place; removing the journal, once the whole set is in place and on disk, is the moment the build counts;
+- rolls back on any exception (Ctrl-C included), and a build that finds a journal left by a killed one puts
+  every previous output back before it reads anything;
+- never reads or writes through a symbolic link below the output folder, and reads previous outputs only
+  when they are regular files of a sensible size;
+- removes what the previous build wrote (its ``outputs.json``) and this one no longer writes, except a
+  calendar, which is first issued once more with its events cancelled; a file whose bytes changed since
+  meetplan wrote it is not meetplan's any more and stays.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import errno
+import hashlib
+import json
 import os
 import re
 import shutil
-import tempfile
+import signal
+import stat
+import sys
+import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.render import Artifact
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 # Names Windows reserves whatever the extension (CON.txt is the console); Windows 11 adds CONIN$, CONOUT$ and
 # the superscript digits.
@@ -23,6 +53,19 @@ _RESERVED = {
 # "exe.pdf" display as "fdp.exe".
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
 MAX_STEM = 80  # leaves room for a folder and an extension under every platform's path limits
+
+LOCK = ".meetplan.lock"
+STAGING = ".meetplan-build"  # one name, so that the next build finds what a killed one left
+JOURNAL = "journal.json"
+BACKUPS = ".previous"
+MANIFEST = "outputs.json"  # the previous build's list of outputs, each with its SHA-256
+CALENDAR_TYPE = "text/calendar"
+# A meeting's calendar is kilobytes (the 2020 meeting's 20 plenary meetings take 20 KB); 5 MB is room for a
+# conference and still reads in well under a second.
+MAX_PREVIOUS_BYTES = 5_000_000
+LOCK_WAIT_SECONDS = 10.0  # a second build waits this long for the first, then stops
+_STAGING_LEGACY = re.compile(r"\.meetplan-[A-Za-z0-9_]{8}")  # tempfile.mkdtemp's, from meetplan before issue 12
+_SHOWN_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
@@ -44,84 +87,677 @@ def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
     return f"{stem}{extension}"
 
 
+def shown(text: str) -> str:
+    """Text for a message on a terminal: control and bidirectional characters as escapes, never raw."""
+    return _SHOWN_UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def _checked_path(folder: Path, name: str) -> Path:
     parts = PurePosixPath(name).parts
     # A backslash and ":" separate folders and drives on Windows: "..\x" or "C:x" would leave the folder there.
     if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") or re.search(r'[\\:\x00]', p) for p in parts):
-        raise MeetplanError([Problem(file=name, message="an output name must stay inside the output folder")])
+        raise MeetplanError([Problem(file=shown(name), message="an output name must stay inside the output folder")])
     return folder.joinpath(*parts)
 
 
-def read_previous(folder: Path) -> Callable[[str], bytes | None]:
-    """A reader of the previous build's outputs in ``folder``, by artifact name."""
+# --- what is on the way to an output --------------------------------------------------------------------------
+
+
+def _kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _link_problem(path: Path, target: str) -> Problem:
+    return Problem(file=shown(str(path)), message=(
+        f"is a symbolic link to {shown(target)}; an output folder must not link outside itself (remove the link)"))
+
+
+def _readlink(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _is_link(info: os.stat_result) -> bool:
+    # A Windows junction is a folder that points elsewhere, as a symbolic link does.
+    return stat.S_ISLNK(info.st_mode) or bool(getattr(info, "st_reparse_tag", 0))
+
+
+def _way_problems(folder: Path, names: Iterable[str]) -> list[Problem]:
+    """Every reason the outputs ``names`` cannot be written as plain files below ``folder``, once each."""
+    problems: list[Problem] = []
+    folders: dict[Path, bool] = {}  # each folder on the way: whether it is usable
+    for name in names:
+        parts = PurePosixPath(name).parts
+        path = folder
+        usable = True
+        for part in parts[:-1]:
+            path = path / part
+            if path not in folders:
+                info = _lstat(path)
+                problem = None
+                if info is not None and _is_link(info):
+                    problem = _link_problem(path, _readlink(path))
+                elif info is not None and not stat.S_ISDIR(info.st_mode):
+                    problem = Problem(file=shown(str(path)), message=f"is {_kind(info.st_mode) if not stat.S_ISREG(info.st_mode) else 'a file'}, "
+                                      "not a folder; move it away or choose another --output")
+                folders[path] = problem is None
+                if problem is not None:
+                    problems.append(problem)
+            usable = usable and folders[path]
+            if not usable:
+                break
+        if not usable:
+            continue
+        target = path / parts[-1]
+        info = _lstat(target)
+        if info is None or stat.S_ISREG(info.st_mode):
+            continue
+        if _is_link(info):
+            problems.append(_link_problem(target, _readlink(target)))
+        else:
+            problems.append(Problem(file=shown(str(target)), message=f"is {_kind(info.st_mode)}, not a file; move it away or choose another --output"))
+    return problems
+
+
+def _folder_problem(folder: Path) -> Problem | None:
+    """Why ``folder`` (as given: it may itself be a link) cannot be an output folder, or None."""
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return Problem(file=shown(str(folder)), message="is inside a file, not a folder; choose another --output")
+    except OSError as error:
+        return Problem(file=shown(str(folder)), message=f"cannot be used: {error.strerror}")
+    if stat.S_ISREG(info.st_mode):
+        return Problem(file=shown(str(folder)), message="is a file, not a folder; choose another --output")
+    if not stat.S_ISDIR(info.st_mode):
+        return Problem(file=shown(str(folder)), message=f"is {_kind(info.st_mode)}, not a folder; choose another --output")
+    return None
+
+
+def output_folder(value: str | None, default: Path) -> Path:
+    """The folder ``--output`` names; an empty value (an unset shell variable) or a device is refused."""
+    if value is None:
+        return default
+    if not value.strip():
+        raise MeetplanError([Problem(field="--output", message=f"is empty; give a folder (default: {shown(str(default))})")])
+    folder = Path(value)
+    problem = _folder_problem(folder)
+    if problem is None and sys.platform != "win32":
+        system = next((root for root in ("/dev", "/proc", "/sys") if Path(os.path.realpath(folder)).is_relative_to(root)), None)
+        if system is not None:
+            problem = Problem(file=shown(value), message=f"is in {system}, a system folder; choose another --output")
+    if problem is not None:
+        raise MeetplanError([problem])
+    return folder
+
+
+# --- the lock, and what an interrupted build left ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Session:
+    """A folder this process has locked: from reading the previous outputs to the last move."""
+
+    lock: BaseFileLock | None
+    whole_build: bool  # a build's folder (its outputs.json says what to remove), not one file written into a folder
+
+
+_sessions: dict[str, _Session] = {}
+_sessions_lock = threading.Lock()
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(f"note: {shown(text)}\n")
+    sys.stderr.flush()
+
+
+def _open(folder: Path, *, whole_build: bool) -> _Session:
+    """Lock ``folder`` (a build's folder is created and always locked; a folder a single file goes into only
+    when a build's lock is there) and put back what an interrupted build left."""
+    key = os.path.abspath(folder)
+    with _sessions_lock:
+        if key in _sessions:
+            return _sessions[key]
+        problem = _folder_problem(folder)
+        if problem is not None:
+            raise MeetplanError([problem])
+        if whole_build:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot write here: {error.strerror}")]) from None
+        lock = None
+        if whole_build or os.path.lexists(folder / LOCK):
+            lock = _acquire(folder)
+        session = _Session(lock=lock, whole_build=whole_build)
+        _sessions[key] = session
+    try:
+        if folder.is_dir():
+            _recover(folder)
+    except BaseException:
+        _close(folder)
+        raise
+    return session
+
+
+def _acquire(folder: Path) -> BaseFileLock:
+    from filelock import FileLock, Timeout
+
+    path = folder / LOCK
+    info = _lstat(path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise MeetplanError([_link_problem(path, _readlink(path)) if _is_link(info) else
+                             Problem(file=shown(str(path)), message=f"is {_kind(info.st_mode)}, not meetplan's lock; move it away")])
+    lock = FileLock(str(path), timeout=LOCK_WAIT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise MeetplanError([Problem(file=shown(str(folder)), message=(
+            "another meetplan build is writing here; try again when it has finished"))]) from None
+    except OSError as error:
+        raise MeetplanError([Problem(file=shown(str(path)), message=f"cannot lock the output folder: {error.strerror}")]) from None
+    return lock
+
+
+def _close(folder: Path) -> None:
+    with _sessions_lock:
+        session = _sessions.pop(os.path.abspath(folder), None)
+    if session is not None and session.lock is not None:
+        session.lock.release()
+
+
+def _recover(folder: Path) -> None:
+    """Put back the previous outputs an interrupted build had begun to replace; remove what it left."""
+    staging = folder / STAGING
+    info = _lstat(staging)
+    if info is not None:
+        if _is_link(info) or not stat.S_ISDIR(info.st_mode):
+            raise MeetplanError([Problem(file=shown(str(staging)), message="is not the folder meetplan stages a build in; remove it")])
+        journal = staging / JOURNAL
+        if journal.is_file():
+            try:
+                entries = json.loads(journal.read_bytes())["moves"]
+            except (ValueError, KeyError, TypeError, OSError):
+                raise MeetplanError([Problem(file=shown(str(journal)), message=(
+                    "an interrupted build left this journal and it cannot be read; put the files of "
+                    f"{BACKUPS}/ back by hand, then remove {STAGING}"))]) from None
+            restored = _roll_back(folder, staging, entries)
+            journal.unlink()
+            _note(f"{folder}: a build was interrupted while moving its outputs into place; the previous outputs "
+                  f"were put back ({restored} file{'s' if restored != 1 else ''})")
+        else:
+            _note(f"{folder}: removed the files an interrupted build had left in {STAGING}/")
+        shutil.rmtree(staging)
+    for entry in os.scandir(folder):
+        if not (_STAGING_LEGACY.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)):
+            continue
+        kept = Path(entry.path) / BACKUPS
+        if kept.is_dir() and any(kept.iterdir()):
+            # Its numbered backups do not say which output each one was.
+            raise MeetplanError([Problem(file=shown(entry.path), message=(
+                f"an interrupted build of an earlier meetplan left this folder; its {BACKUPS}/ holds previous outputs: "
+                "put back what is missing from the output folder, then remove it"))])
+        shutil.rmtree(entry.path)
+        _note(f"{entry.path}: removed (left by an interrupted build)")
+
+
+def recover(folder: Path) -> None:
+    """Put back what an interrupted build left in ``folder``, under its lock: every build does this first."""
+    _open(folder, whole_build=False)
+    _close(folder)
+
+
+def _sha256_file(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _roll_back(folder: Path, staging: Path, entries: list[dict[str, Any]]) -> int:
+    """Undo the moves of ``entries`` (done or not): each previous output back, each new one gone."""
+    restored = 0
+    parents = set()
+    for entry in reversed(entries):
+        target = _checked_path(folder, str(entry["name"]))
+        parents.add(target.parent)
+        backup = entry.get("backup")
+        if backup is not None:
+            kept = staging / BACKUPS / str(backup)
+            before, now = _lstat(kept), _lstat(target)
+            if before is None:
+                continue
+            if now is None or (now.st_ino, now.st_dev) != (before.st_ino, before.st_dev):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(kept, target)
+                restored += 1
+        elif entry.get("sha256") and _sha256_file(target) == entry["sha256"]:
+            # A new output where there was none: it goes, unless something else has taken its place.
+            target.unlink()
+            restored += 1
+    for parent in parents:
+        _fsync_folder(parent)
+    return restored
+
+
+def _fsync_folder(path: Path) -> None:
+    """Make the folder's entries durable (a rename is on disk only once its folder is); not possible on Windows."""
+    if os.name == "nt":
+        return
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+# --- reading the previous outputs ------------------------------------------------------------------------------------
+
+
+def read_previous(folder: Path, *, whole_build: bool = True) -> Callable[[str], bytes | None]:
+    """A reader of the previous build's outputs in ``folder``, by artifact name.
+
+    The folder stays locked until write_artifacts has written into it (or the process ends). ``whole_build``
+    False is for one file written into a folder that need not be a build's (``meetplan calendar``).
+    """
+    _open(folder, whole_build=whole_build)
 
     def read(name: str) -> bytes | None:
-        path = _checked_path(folder, name)
-        try:
-            return path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-        except OSError as error:
-            raise MeetplanError([Problem(file=str(path), message=f"cannot read the previous output: {error.strerror}")]) from None
+        return _read_below(folder, name)
 
     return read
 
 
-def write_artifacts(artifacts: Iterable[Artifact], folder: Path) -> list[Path]:
-    """Write every artifact, or none: all go to a temporary folder first and are moved into place at the end."""
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_LINK_ERRORS = {errno.ELOOP, errno.EMLINK}  # what O_NOFOLLOW on a link gives: Linux, then FreeBSD
+
+
+def _read_below(folder: Path, name: str) -> bytes | None:
+    """An output's bytes, opened folder by folder without following a link; None when there is none."""
+    path = _checked_path(folder, name)
+    parts = PurePosixPath(name).parts
+    if not (_NOFOLLOW and os.open in os.supports_dir_fd):
+        return _read_checked(folder, name, path)
+    try:
+        directory = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot be read: {error.strerror}")]) from None
+    try:
+        here = folder
+        for part in parts[:-1]:
+            here = here / part
+            try:
+                inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW | os.O_CLOEXEC, dir_fd=directory)
+            except FileNotFoundError:
+                return None
+            except OSError as error:
+                info = _lstat(here)
+                if info is not None and _is_link(info):
+                    raise MeetplanError([_link_problem(here, _readlink(here))]) from None
+                if error.errno == errno.ENOTDIR:
+                    return None  # a file where a folder belongs: writing says so
+                raise MeetplanError([Problem(file=shown(str(here)), message=f"cannot be read: {error.strerror}")]) from None
+            os.close(directory)
+            directory = inner
+        try:
+            # O_NONBLOCK: opening a named pipe must not wait for a writer.
+            descriptor = os.open(parts[-1], os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=directory)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as error:
+            if error.errno in _LINK_ERRORS:
+                raise MeetplanError([_link_problem(path, _readlink(path))]) from None
+            raise MeetplanError([Problem(file=shown(str(path)), message=f"cannot be read: {error.strerror}")]) from None
+        try:
+            return _read_regular(descriptor, path)
+        finally:
+            os.close(descriptor)
+    finally:
+        os.close(directory)
+
+
+def _read_checked(folder: Path, name: str, path: Path) -> bytes | None:
+    """_read_below where the platform cannot open without following links (Windows): look, then open."""
+    problems = _way_problems(folder, [name])
+    if problems:
+        raise MeetplanError(problems)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise MeetplanError([Problem(file=shown(str(path)), message=f"cannot be read: {error.strerror}")]) from None
+    try:
+        return _read_regular(descriptor, path)
+    finally:
+        os.close(descriptor)
+
+
+def _read_regular(descriptor: int, path: Path) -> bytes:
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        what = "a calendar" if path.suffix == ".ics" else "an output"
+        raise MeetplanError([Problem(file=shown(str(path)), message=f"is {_kind(info.st_mode)}, not {what}; move it away")])
+    if info.st_size > MAX_PREVIOUS_BYTES:
+        raise MeetplanError([_too_large(path, info.st_size)])
+    chunks, size = [], 0
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_PREVIOUS_BYTES:  # it grew while being read
+            raise MeetplanError([_too_large(path, size)])
+    return b"".join(chunks)
+
+
+def _too_large(path: Path, size: int) -> Problem:
+    return Problem(file=shown(str(path)), message=(
+        f"is {size:,} bytes; a previous issue is read up to {MAX_PREVIOUS_BYTES:,} (a meeting's calendar is kilobytes): "
+        "move it away to start anew"))
+
+
+# --- writing ----------------------------------------------------------------------------------------------------
+
+
+def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build: bool | None = None,
+                    moment: dt.datetime | None = None) -> list[Path]:
+    """Write every artifact, or none, and return their paths.
+
+    ``whole_build`` (by default: whether read_previous opened ``folder`` as a build's) also retires what the
+    previous build wrote and this one does not: see the module's docstring. ``moment`` stamps the calendars
+    issued cancelled (by default the DTSTAMP of this build's calendar.ics).
+    """
     artifacts = list(artifacts)
     names = [a.name for a in artifacts]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise MeetplanError([Problem(file=n, message="two outputs would have this name") for n in duplicates])
+        raise MeetplanError([Problem(file=shown(n), message="two outputs would have this name") for n in duplicates])
     targets = [_checked_path(folder, a.name) for a in artifacts]
-    if folder.exists() and not folder.is_dir():
-        raise MeetplanError([Problem(file=str(folder), message="is a file, not a folder; choose another --output")])
-    # os.replace would fail on a folder only after earlier outputs were replaced: refuse before writing.
-    blocked = [t for t in targets if t.is_dir() or (t.exists() and not t.is_file())]
-    if blocked:
-        raise MeetplanError([Problem(file=str(t), message="is a folder, not a file; move it away or choose another --output") for t in blocked])
+    problem = _folder_problem(folder)
+    if problem is not None:
+        raise MeetplanError([problem])
+    session = _open(folder, whole_build=bool(whole_build))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".meetplan-", dir=folder))
-    except OSError as error:
-        raise MeetplanError([Problem(file=str(folder), message=f"cannot write here: {error.strerror}")]) from None
-    try:
-        staged = []
-        for artifact in artifacts:
-            path = _checked_path(staging, artifact.name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(artifact.data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged.append(path)
-        _replace_all(staged, targets, staging)
-    except OSError as error:
-        raise MeetplanError([Problem(file=str(folder), message=f"cannot write the outputs: {error.strerror}")]) from None
+        problems = _way_problems(folder, names)
+        if problems:
+            raise MeetplanError(problems)
+        removed: list[str] = []
+        if session.whole_build if whole_build is None else whole_build:
+            artifacts, removed = _retire(folder, artifacts, moment)
+            targets = [_checked_path(folder, a.name) for a in artifacts]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _commit(folder, artifacts, removed)
+        except OSError as error:
+            raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot write the outputs: {error.strerror}")]) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _close(folder)
     return targets
 
 
-def _replace_all(staged: list[Path], targets: list[Path], staging: Path) -> None:
-    """Move the staged files into place; if one move fails, put every previous output back."""
-    backups = staging / ".previous"
-    backups.mkdir()
-    done: list[tuple[Path, Path | None]] = []  # each target replaced so far, with its previous file
+def _same_bytes(path: Path, info: os.stat_result, data: bytes) -> bool:
+    if info.st_size != len(data):
+        return False
     try:
-        for index, (source, target) in enumerate(zip(staged, targets, strict=True)):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            backup: Path | None = None
-            if target.is_file():
-                backup = backups / str(index)
-                os.replace(target, backup)
-            done.append((target, backup))
-            os.replace(source, target)
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
     except OSError:
-        for target, backup in reversed(done):
-            if backup is not None:
-                os.replace(backup, target)
-            else:
-                target.unlink(missing_ok=True)
-        raise
+        return False
+
+
+def _keep(target: Path, backup: Path) -> None:
+    """Keep the previous output as it is: a second name for the same file, a copy where links are not possible."""
+    try:
+        os.link(target, backup, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(target, backup, follow_symlinks=False)
+        with open(backup, "rb+") as handle:
+            os.fsync(handle.fileno())
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait while the outputs move into place (milliseconds), then act."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextlib.contextmanager
+def _termination_as_exit() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the process as an exception while a build writes, so that it cleans up or rolls back
+    (their default is to stop at once); the exit status stays 128 + the signal's number."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kinds = [kind for kind in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
+             if kind is not None and signal.getsignal(kind) is signal.SIG_DFL]
+
+    def leave(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for kind in kinds:
+        signal.signal(kind, leave)
+    try:
+        yield
+    finally:
+        for kind in kinds:
+            signal.signal(kind, signal.SIG_DFL)
+
+
+def _commit(folder: Path, artifacts: list[Artifact], removed: list[str]) -> None:
+    """Stage, keep the previous files, journal, move into place, and remove the journal: see the module's docstring."""
+    with _termination_as_exit():
+        _stage_and_move(folder, artifacts, removed)
+
+
+def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str]) -> None:
+    staging = folder / STAGING
+    backups = staging / BACKUPS
+    # Private: a staged participants.xlsx holds e-mail addresses.
+    os.mkdir(staging, 0o700)
+    clean = True  # whether removing the staging folder loses nothing; False once a rollback has failed
+    try:
+        os.mkdir(backups, 0o700)
+        moves: list[dict[str, Any]] = []
+        for index, artifact in enumerate(artifacts):
+            target = _checked_path(folder, artifact.name)
+            info = _lstat(target)
+            if info is not None and _same_bytes(target, info, artifact.data):
+                continue  # unchanged: left as it is, its time stamp too
+            staged = staging / str(index)
+            descriptor = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0), 0o666)
+            try:
+                view = memoryview(artifact.data)
+                while view:
+                    view = view[os.write(descriptor, view):]
+                if info is not None and hasattr(os, "fchmod"):
+                    os.fchmod(descriptor, stat.S_IMODE(info.st_mode))  # a file the secretariat restricted stays so
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            backup = None
+            if info is not None:
+                backup = str(index)
+                _keep(target, backups / backup)
+            sha = None if info is not None else hashlib.sha256(artifact.data).hexdigest()
+            moves.append({"name": artifact.name, "staged": str(index), "backup": backup, "sha256": sha})
+        for index, name in enumerate(removed):
+            _keep(_checked_path(folder, name), backups / f"removed-{index}")
+            moves.append({"name": name, "staged": None, "backup": f"removed-{index}", "sha256": None})
+        if not moves:
+            return
+        _fsync_folder(backups)
+        journal = staging / JOURNAL
+        with _signals_held():
+            _write_journal(staging, moves)
+            made: list[Path] = []
+            try:
+                for move in moves:
+                    target = _checked_path(folder, move["name"])
+                    if move["staged"] is None:
+                        target.unlink()
+                        continue
+                    if not target.parent.is_dir():
+                        _make_folders(folder, target.parent, made)
+                    os.replace(staging / move["staged"], target)
+                for parent in {_checked_path(folder, move["name"]).parent for move in moves}:
+                    _fsync_folder(parent)
+                journal.unlink()
+                _fsync_folder(staging)
+            except BaseException:
+                clean = False
+                _roll_back(folder, staging, moves)
+                for made_folder in reversed(made):
+                    with contextlib.suppress(OSError):
+                        made_folder.rmdir()
+                journal.unlink(missing_ok=True)
+                clean = True
+                raise
+            # Still with the signals held, so that a Ctrl-C now does not leave the staging folder half removed.
+            shutil.rmtree(staging, ignore_errors=True)
+        for name in removed:
+            parent = _checked_path(folder, name).parent
+            if parent != folder:
+                with contextlib.suppress(OSError):
+                    parent.rmdir()  # a speakers/ that this build emptied; one holding anything else stays
+    finally:
+        if clean:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _make_folders(folder: Path, path: Path, made: list[Path]) -> None:
+    missing = []
+    while path != folder and not path.exists():
+        missing.append(path)
+        path = path.parent
+    for new in reversed(missing):
+        new.mkdir()
+        made.append(new)
+
+
+def _write_journal(staging: Path, moves: list[dict[str, Any]]) -> None:
+    """The moves about to be made, on disk before the first one: what the next build puts back if this one dies."""
+    data = json.dumps({"moves": moves}, ensure_ascii=False).encode()
+    pending = staging / (JOURNAL + ".new")
+    descriptor = os.open(pending, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.write(descriptor, data)
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    os.replace(pending, staging / JOURNAL)
+    _fsync_folder(staging)
+
+
+# --- what the previous build wrote and this one does not -------------------------------------------------------------
+
+
+def _previous_manifest(folder: Path) -> list[dict[str, Any]]:
+    try:
+        data = _read_below(folder, MANIFEST)
+    except MeetplanError:
+        data = b"\xff"
+    if data is None:
+        return []
+    try:
+        entries = json.loads(data)["outputs"]
+        if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("name"), str) for e in entries):
+            raise TypeError
+        return entries
+    except (ValueError, KeyError, TypeError):
+        _note(f"{folder / MANIFEST}: cannot be read as the list of the previous build's outputs; what it listed is left in place")
+        return []
+
+
+def _stamp(artifacts: list[Artifact]) -> dt.datetime | None:
+    """The issue's moment, as this build's calendar.ics carries it."""
+    for artifact in artifacts:
+        if artifact.name == "calendar.ics":
+            match = re.search(rb"\r\nDTSTAMP:(\d{8}T\d{6})Z\r\n", artifact.data)
+            if match:
+                return dt.datetime.strptime(match[1].decode(), "%Y%m%dT%H%M%S").replace(tzinfo=dt.UTC)
+    return None
+
+
+def _retire(folder: Path, artifacts: list[Artifact], moment: dt.datetime | None) -> tuple[list[Artifact], list[str]]:
+    """What becomes of the previous build's outputs that this build does not write.
+
+    A calendar whose events are not all cancelled is issued once more, cancelled (a delegate imported it: a
+    deleted file would leave the events in their calendar); one that was issued cancelled, and any other
+    output, is removed. A file changed since meetplan wrote it, or not listed, is left alone.
+    """
+    from meetplan.render.cancelled import cancelled_calendar, is_cancelled
+
+    current = {a.name for a in artifacts} | {MANIFEST}
+    stamp = moment or _stamp(artifacts)
+    cancelled: list[tuple[Artifact, dict[str, Any]]] = []
+    removed: list[str] = []
+    for entry in _previous_manifest(folder):
+        name = entry["name"]
+        if name in current:
+            continue
+        try:
+            path = _checked_path(folder, name)
+        except MeetplanError:
+            continue
+        info = _lstat(path)
+        if info is None or not stat.S_ISREG(info.st_mode) or _way_problems(folder, [name]):
+            continue
+        if _sha256_file(path) != entry.get("sha256"):
+            _note(f"{path}: no longer an output, but changed since meetplan wrote it: left in place")
+            continue
+        if entry.get("media_type") == CALENDAR_TYPE:
+            data = _read_below(folder, name)
+            try:
+                if data is not None and not is_cancelled(data):
+                    cancelled.append((Artifact(name=name, media_type=CALENDAR_TYPE, data=cancelled_calendar(data, stamp)), entry))
+                    continue
+            except (ValueError, UnicodeDecodeError):
+                _note(f"{path}: no longer an output, and cannot be read as a calendar to cancel: left in place")
+                continue
+        removed.append(name)
+    if cancelled:
+        artifacts = [_with_entries(a, cancelled) if a.name == MANIFEST else a for a in artifacts]
+        artifacts += [artifact for artifact, _ in cancelled]
+    return artifacts, removed
+
+
+def _with_entries(manifest: Artifact, cancelled: list[tuple[Artifact, dict[str, Any]]]) -> Artifact:
+    """This build's outputs.json with the calendars issued cancelled: the next build removes them."""
+    try:
+        index = json.loads(manifest.data)
+        entries = index["outputs"]
+    except (ValueError, KeyError, TypeError):
+        return manifest
+    for artifact, previous in cancelled:
+        entries.append({**previous, "media_type": artifact.media_type, "sha256": hashlib.sha256(artifact.data).hexdigest()})
+    return replace(manifest, data=(json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode())
