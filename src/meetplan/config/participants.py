@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from meetplan import tables
+from meetplan import fieldtext, tables
 from meetplan.config import convert
 from meetplan.config.delegations import CATEGORY_KEYS, Delegations
 from meetplan.config.reader import Key, Reader, Section
@@ -41,6 +41,8 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "participation": ("Participation", "Mode of participation", "Attendance"),
 }
 OPTIONAL_FIELDS = ("title", "email")  # a file without them still gives a list of participants
+# Headings of a courtesy-title column, read as the salutation when another column holds the function.
+SALUTATION_HEADINGS = ("title", "salutation", "courtesy title")
 ATTENDANCE_WORDS: dict[str, Attendance] = {
     **dict.fromkeys(("in person", "in-person", "inperson", "on site", "onsite", "on-site", "in the room", "physical", "present"), Attendance.IN_PERSON),
     **dict.fromkeys(("online", "on line", "on-line", "remote", "remotely", "virtual", "virtually"), Attendance.ONLINE),
@@ -125,7 +127,7 @@ def read_registrations(
     return _participants(tables.rows(data, file, settings.get("(sheet)")), file, settings, delegations)
 
 
-def _column_map(heading: list[str], file: str, settings: dict[str, str]) -> dict[str, int]:
+def _column_map(heading: list[str], file: str, settings: dict[str, str], line: int = 1) -> dict[str, int]:
     """Which column holds each field; one problem naming every missing column and the columns found."""
     found = {cell.strip().casefold(): index for index, cell in reversed(list(enumerate(heading))) if cell.strip()}
     positions: dict[str, int] = {}
@@ -139,7 +141,7 @@ def _column_map(heading: list[str], file: str, settings: dict[str, str]) -> dict
             missing.append(f"{name} (column {' or '.join(repr(c) for c in wanted)})")
     if missing:
         listed = ", ".join(repr(cell.strip()) for cell in heading if cell.strip()) or "none"
-        raise ConfigError([Problem(file=file, line=1, message=(
+        raise ConfigError([Problem(file=file, line=line, message=(
             f"missing column{'s' if len(missing) > 1 else ''}: {'; '.join(missing)}. The columns found are: {listed}. "
             "Name the columns in the configuration under participants.columns"))])
     return positions
@@ -150,10 +152,20 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
     heading = next(iterator, None)
     if heading is None:
         raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per person")])
-    positions = _column_map(heading[1], file, settings)
+    positions = _column_map(heading[1], file, settings, line=heading[0])
+    # Indico's "Title" is the courtesy title (Mr, Ms, Dr); where another column holds the function, it is read
+    # as the salutation. A courtesy title in the function's column is a salutation too (see below).
+    salutation_at = next((index for index, cell in enumerate(heading[1])
+                          if cell.strip().casefold() in SALUTATION_HEADINGS and index != positions.get("title")), None)
     names = {name: heading[1][index].strip() for name, index in positions.items()}
-    width = max(positions.values()) + 1
+    if salutation_at is not None:
+        names["salutation"] = heading[1][salutation_at].strip()
+    width = max(*positions.values(), salutation_at or 0) + 1
     lookup = Delegations(delegations)
+    # The same person registered twice (people resubmit forms): by name and delegation, and e-mail address where
+    # both rows give one, so that two people of one name in a delegation, or one assistant's address for several
+    # delegates, are not taken for one.
+    seen: dict[tuple[str, str], list[tuple[int, str | None]]] = {}
     problems: list[Problem] = []
     participants: list[Participant] = []
     skipped = 0
@@ -189,16 +201,36 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
         requested = ATTENDANCE_WORDS.get(wish.casefold())
         if requested is None:
             problem(row, "participation", f"must be \"In person\" or \"Online\", not {wish!r}" if wish else "missing: \"In person\" or \"Online\"")
-        if isinstance(delegation, str) or requested is None or (not given and not family):
+        title = _clean(cells[get_title]) if get_title is not None else ""
+        salutation = _clean(cells[salutation_at]) if salutation_at is not None else ""
+        if fieldtext.is_courtesy_title(title):
+            salutation, title = salutation or title, ""  # "Ms" is no function: never "Anna Beispiel, Ms"
+        # Names and functions are published: an e-mail address or telephone number typed into one stops the build.
+        contact = False
+        for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
+            found = fieldtext.contact_details(text) if text else None
+            if found is not None:
+                problem(row, name, found)
+                contact = True
+        if isinstance(delegation, str) or requested is None or (not given and not family) or contact:
             continue
+        email = _clean(cells[get_email]) or None if get_email is not None else None
+        key = fieldtext.person_key(given, family, delegation.name)
+        earlier = next((first for first, address in seen.get(key, ()) if fieldtext.same_email(address, email)), None)
+        if earlier is not None:
+            who = ", ".join(part for part in (f"{given} {family}".strip(), delegation.name, email) if part)
+            problem(row, "email" if email else "family_name", f"the same person as row {earlier} ({who}): remove one of the two registrations")
+            continue
+        seen.setdefault(key, []).append((row, email))
         participants.append(Participant(
             given_name=given,
             family_name=family,
-            title=_clean(cells[get_title]) or None if get_title is not None else None,
+            title=title or None,
             delegation=delegation,
-            email=_clean(cells[get_email]) or None if get_email is not None else None,
+            email=email,
             requested=requested,
             row=row,
+            salutation=salutation or None,
         ))
     if skipped:
         problems.append(Problem(file=file, message=f"and {skipped:,} more problems in further rows"))

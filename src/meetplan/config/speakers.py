@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from meetplan import tables
+from meetplan import fieldtext, tables
 from meetplan.config import convert
 from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
@@ -203,6 +203,13 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
 
     name = take("name", convert.one_line)
     delegation = take("delegation", delegations.find)
+    # Names and functions are published (running order, calendars): an e-mail address or telephone number typed
+    # into one stops the build.
+    for key in ("name", "speaker", "title"):
+        found = fieldtext.contact_details(values[key]) if isinstance(values.get(key), str) else None
+        if found is not None:
+            report(key, found)
+            ok = False
     if panellist and name is None and ok:
         report("name", "missing: a panellist is named")
         ok = False
@@ -340,7 +347,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
     values = reader.read(section, SPEAKERS, "speakers")
     if values["sheet"] is not None and values["file"] is None:
         reader.problem(section.key_lines["sheet"], "speakers.sheet", "a sheet belongs to an inscriptions file: give speakers.file")
-    reader.problems.extend(_duplicates(list(values["items"])))
+    reader.problems.extend(fieldtext.capped(list(_duplicates(list(values["items"]))), reader.file, MAX_ROW_PROBLEMS))
     limits = {**DEFAULT_LIMITS, **{SpeakerClass(k): v for k, v in (values["limits"] or {}).items() if v is not None}}
     # Relative to the configuration file, so that a build works from any folder.
     path = str(Path(reader.file).parent / values["file"]) if values["file"] is not None else None
@@ -395,7 +402,8 @@ def attach_inscriptions(meeting: Meeting) -> Meeting:
     data = tables.read_file(Path(file), limit=MAX_FILE_BYTES, what="an inscriptions file", missing=missing)
     rows = read_inscriptions(data, file, meeting, sheet)
     inscriptions = [*plan.inscriptions, *rows]
-    problems = list(_duplicates(inscriptions))
+    # Capped like the rows' own problems: an export that inscribes one delegation 600 times says so in 50 lines.
+    problems = fieldtext.capped(list(_duplicates(inscriptions)), file, MAX_ROW_PROBLEMS)
     if problems:
         raise ConfigError(problems)
     return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
