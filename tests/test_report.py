@@ -33,10 +33,10 @@ from meetplan.report import (
     build_report,
     dates_phrase,
     meetings_phrase,
-    number_in_words,
     statements_paragraphs,
 )
 from meetplan.scheduler import schedule
+from meetplan.style import number_in_words
 
 from conftest import ROOT, SEEDS
 

@@ -28,7 +28,7 @@ from meetplan.model import (
     ReportSettings,
     Schedule,
 )
-from meetplan.style import MONTHS, full_date, join_list, ordinal, ordinal_word, sort_key
+from meetplan.style import MONTHS, full_date, join_list, number_in_words, ordinal, ordinal_word, roman, sort_key
 
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.")
 
@@ -145,23 +145,6 @@ def _record(meeting: Meeting) -> ReportRecord:
 
 # --- phrases ----------------------------------------------------------------------------------------------------
 
-_UNITS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-)  # fmt: skip
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def number_in_words(number: int) -> str:
-    """"four", "twenty-one": a number that opens a sentence is spelled out (UN Editorial Manual)."""
-    if number < 20:
-        return _UNITS[number]
-    if number < 100:
-        tens, units = divmod(number, 10)
-        return _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
-    return str(number)
-
-
 def meetings_phrase(numbers: Sequence[int]) -> str:
     """"1st meeting", "1st and 2nd meetings", "2nd to 4th meetings" (three or more in a row)."""
     numbers = sorted(numbers)
@@ -229,15 +212,6 @@ def _as_subject(title: str) -> str:
     return f"the {subject}" if len(words) > 2 and words[1] == "of" else subject
 
 
-def _roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    result = ""
-    for value, numeral in numerals:
-        while number >= value:
-            result, number = result + numeral, number - value
-    return result
-
-
 # --- the summary's framing sentences ----------------------------------------------------------------------------
 
 
@@ -287,7 +261,7 @@ def build_report(schedule: Schedule) -> Report:
                 message=f"gives {len(settings.summary)} paragraph numbers, but the summary frames {len(groups)} "
                         f"sentence{'s' if len(groups) != 1 else ''} ({framed or 'no substantive item'}): one number per sentence",
             )])
-        blocks.append(Heading(text=f"{_roman(settings.chapter - 1)}. {settings.summary_heading}", level=1))
+        blocks.append(Heading(text=f"{roman(settings.chapter - 1)}. {settings.summary_heading}", level=1))
         for number, group in zip(settings.summary, groups, strict=True):
             blocks.append(Paragraph(number=number, spans=(Span(text=framing_sentence(settings, group, held)),)))
     numbers = itertools.count(settings.first_paragraph)
@@ -298,14 +272,14 @@ def build_report(schedule: Schedule) -> Report:
         (ATTENDANCE_HEADING, _attendance(meeting, settings)),
         (DOCUMENTATION_HEADING, _documentation(meeting, settings)),
     ]
-    blocks.append(Heading(text=f"{_roman(settings.chapter)}. {ORGANIZATION_CHAPTER}", level=1))
+    blocks.append(Heading(text=f"{roman(settings.chapter)}. {ORGANIZATION_CHAPTER}", level=1))
     letters = iter("ABCDEFGH")
     for title, paragraphs in sections:
         if not paragraphs:
             continue  # a section with nothing to say (no statements recorded) is left out, and the letters close up
         blocks.append(Heading(text=f"{next(letters)}. {title}", level=2))
         blocks.extend(Paragraph(number=next(numbers), spans=spans, lines=lines) for spans, lines in paragraphs)
-    blocks.append(Heading(text=f"{_roman(settings.chapter + 1)}. {ADOPTION_CHAPTER}", level=1))
+    blocks.append(Heading(text=f"{roman(settings.chapter + 1)}. {ADOPTION_CHAPTER}", level=1))
     blocks.append(Paragraph(number=next(numbers), spans=(Span(text=_adoption(meeting, settings, held)),)))
     return Report(title=report_title(meeting, held), symbol=settings.symbol, issued=settings.issued or meeting.issued, blocks=tuple(blocks))
 

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import AgendaItem, Allocation, ItemKind, Meeting, PlenaryMeeting, Schedule
-from meetplan.style import join_list, ordinal
+from meetplan.style import figure, join_list, ordinal
 
 HALF = Fraction(1, 2)
 
@@ -174,7 +174,7 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
         raise PlanError([_problem(
             meeting,
             f"the plan needs more plenary meetings than the resources allow: {labels} given "
-            f"{_number(explicit)} plenary meetings, but {where} offer {_number(available)}",
+            f"{figure(explicit)} plenary meetings, but {where} offer {figure(available)}",
             first,
             share_field,
         )])
@@ -182,7 +182,7 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
         if remainder > 0:
             raise PlanError([_problem(
                 meeting,
-                f"the shares do not add up: {labels} given {_number(explicit)} of the {_number(available)} "
+                f"the shares do not add up: {labels} given {figure(explicit)} of the {figure(available)} "
                 f"plenary meetings that {where} offer; give the rest to an item or remove hours",
                 first,
                 share_field,
@@ -194,7 +194,7 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
         raise PlanError([_problem(
             meeting,
             f"the plan needs more plenary meetings than the resources allow: {names}{' needs' if len(sharing) == 1 else ' need'} at least half a "
-            f"plenary meeting{'' if len(sharing) == 1 else ' each'}, but {where} leave {_number(remainder)}; give shares, pin items or add hours",
+            f"plenary meeting{'' if len(sharing) == 1 else ' each'}, but {where} leave {figure(remainder)}; give shares, pin items or add hours",
             block.entries[sharing[0]],
         )])
     result = [s if s is not None else Fraction(0) for s in given]
@@ -212,10 +212,6 @@ def _split(total: Fraction, count: int, *, exact: bool) -> list[Fraction] | None
     if exact or total / count >= HALF:
         return [total / count] * count
     return None
-
-
-def _number(value: Fraction) -> str:
-    return str(int(value)) if value.denominator == 1 else f"{float(value):g}"
 
 
 def _span_words(block: _Block) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from fractions import Fraction
 
 from meetplan.model import Hours
 
@@ -93,3 +94,44 @@ def sort_key(name: str) -> str:
     """Alphabetical order by the name as written, ignoring case and accents."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_in_words(number: int) -> str:
+    """"four", "twenty-one": a number that opens a sentence is spelled out (UN Editorial Manual); figures from 100."""
+    if 0 <= number < 20:
+        return _UNITS[number]
+    if 20 <= number < 100:
+        tens, units = divmod(number, 10)
+        return _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
+    return str(number)
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """"IV", "XL", "XLIX": a chapter number as UN reports print it, from 1 to 3999.
+
+    Raises ValueError outside that range, where Roman numerals have no standard form.
+    """
+    if not 1 <= number <= 3999:
+        raise ValueError(f"no Roman numeral for {number}")
+    result = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        result += numeral * count
+    return result
+
+
+def figure(value: Fraction | int) -> str:
+    """A quantity of plenary meetings or minutes as a figure: "2", "1.5", "0.25"."""
+    value = Fraction(value)
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from meetplan.model import Schedule
-from meetplan.style import date_range, day_heading, hours, ordinal
+from meetplan.style import date_range, day_heading, figure, hours, ordinal
 
 TITLE_WIDTH = 64
 
@@ -13,8 +13,7 @@ TITLE_WIDTH = 64
 def _share(portion: Fraction, minutes: int) -> str:
     if portion == 0:
         return "no time of its own"
-    figure = f"{float(portion):g}"
-    return f"{figure} of the meeting, {round(portion * minutes)} min" if portion < 1 else f"whole meeting, {minutes} min"
+    return f"{figure(portion)} of the meeting, {round(portion * minutes)} min" if portion < 1 else f"whole meeting, {minutes} min"
 
 
 def _shorten(title: str) -> str:

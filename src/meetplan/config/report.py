@@ -238,6 +238,9 @@ def _numbering(reader: Reader, section: LineDict) -> tuple[tuple[int, ...], int,
     chapter = values["chapter"] or (2 if summary else 1)
     if summary and chapter < 2:
         reader.problem(section.key_lines.get("chapter"), "report.chapter", "must be 2 or more: the summary is the chapter before it")
+    if chapter > 3998:  # the chapter after it needs a Roman numeral too, and they end at 3999
+        reader.problem(section.key_lines.get("chapter"), "report.chapter", "must be 3998 or less: Roman numerals end at MMMCMXCIX")
+        chapter = 1
     return summary, first, chapter
 
 
