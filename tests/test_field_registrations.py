@@ -36,3 +36,29 @@ def test_sep_line_names_the_delimiter(tmp_path: Path) -> None:
     assert listed(build("sep-line", tmp_path)) == [
         "### Austria", "- Anna Beispiel, Counsellor", "### Brazil", "- Bruno Exemplo, Second Secretary",
     ]
+
+
+def test_indico_courtesy_title_is_no_function(tmp_path: Path) -> None:
+    """indico-courtesy-title: Indico's "Title" (Ms, Dr, Prof.) is not printed as a function, in the list or the workbook."""
+    import openpyxl
+
+    out = build("indico-courtesy-title", tmp_path)
+    assert listed(out) == ["### Austria", "- Anna Beispiel", "### Brazil", "- Bruno Exemplo", "### China", "- Fang Wang"]
+    book = openpyxl.load_workbook(out / "participants.xlsx", read_only=True)
+    titles = []
+    for name in ("In the room", "Online"):
+        heading, *rows = [list(row) for row in book[name].iter_rows(values_only=True)]
+        titles += [(row[heading.index("Given name")], row[heading.index("Title or function")]) for row in rows]
+    assert sorted(titles) == [("Anna", None), ("Bruno", None), ("Fang", None)]
+
+
+def test_courtesy_title_is_kept_as_the_salutation(tmp_path: Path) -> None:
+    """The courtesy title is kept on the participant, apart from the function; a Position column still wins."""
+    from meetplan.config.participants import read_registrations
+    from meetplan.model import Delegation, DelegationCategory
+
+    austria = Delegation(name="Austria", category=DelegationCategory.PARTY, group=None, time_zone="Europe/Vienna")
+    data = (b"Title,First Name,Last Name,Position,Affiliation,Participation\n"
+            b"Ms,Anna,Beispiel,Counsellor,Austria,In person\nDr.,Bruno,Berg,,Austria,Online\n,Cara,Lee,Mr,Austria,Online\n")
+    people = read_registrations(data, "registrations.csv", (), (austria,))
+    assert [(p.salutation, p.title) for p in people] == [("Ms", "Counsellor"), ("Dr.", None), ("Mr", None)]
