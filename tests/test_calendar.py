@@ -18,6 +18,7 @@ from icalendar import Calendar
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, MeetplanError
+from meetplan.plan import plan
 from meetplan.render.calendar import clean_text, description, fold, render_calendar, summary
 from meetplan.scheduler import schedule
 
@@ -387,10 +388,10 @@ def test_calendar_rebuild_without_change_gives_the_same_bytes(tmp_path: Path) ->
     assert render(config) == first
 
 
-def test_calendar_stamps_come_from_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendar_stamps_come_from_source_date_epoch(tmp_path: Path) -> None:
     """SOURCE_DATE_EPOCH, when set, replaces the issue date in DTSTAMP, CREATED and LAST-MODIFIED."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    events = parse(render(write(tmp_path, ISSUE_0)))
+    schedule_with_stamp = plan(write(tmp_path, ISSUE_0), source_date_epoch="1700000000").schedule
+    events = parse(render_calendar(schedule_with_stamp).data)
     moment = dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
     assert {(e.decoded("DTSTAMP"), e.decoded("CREATED"), e.decoded("LAST-MODIFIED")) for e in events} == {(moment,) * 3}
 

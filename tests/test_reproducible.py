@@ -28,8 +28,8 @@ EPOCH = 1_600_000_000  # 2020-09-13 12:26:40 UTC: even seconds, which ZIP timest
 CORE = {"cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties", "dcterms": "http://purl.org/dc/terms/"}
 
 
-def artifacts() -> list[Artifact]:
-    return render_all(plan(parse(load_yaml(full_meeting(), "meeting.yaml"), "meeting.yaml")))
+def artifacts(epoch: str | None = None) -> list[Artifact]:
+    return render_all(plan(parse(load_yaml(full_meeting(), "meeting.yaml"), "meeting.yaml"), source_date_epoch=epoch))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -42,8 +42,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 OUTPUTS_2020 = sorted(entry.name for entry in OUTPUTS if entry.name != "speakers/*.ics")
 
 
-def artifacts_2020() -> list[Artifact]:
-    return render_all(plan(load(ROOT / "config" / "wgsom-2020.yaml")))
+def artifacts_2020(epoch: str | None = None) -> list[Artifact]:
+    return render_all(plan(load(ROOT / "config" / "wgsom-2020.yaml"), source_date_epoch=epoch))
 
 
 def build(folder: Path, tz: str, meeting: str = "full") -> dict[str, bytes]:
@@ -128,21 +128,27 @@ def test_office_packages_carry_the_issue_date_without_source_date_epoch(monkeypa
         assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(*day, 0, 0, 0)}, package.name
 
 
-def test_office_packages_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With SOURCE_DATE_EPOCH set, core.xml dates and every ZIP member's time are that moment."""
+def test_renderers_read_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SOURCE_DATE_EPOCH reaches the outputs only through plan(): set in the environment, a render does not see it."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = artifacts_2020()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-    packages = zip_artifacts(artifacts_2020()) + zip_artifacts(artifacts())
+    assert artifacts_2020() == before
+
+
+def test_office_packages_follow_source_date_epoch() -> None:
+    """With SOURCE_DATE_EPOCH given to the plan, core.xml dates and every ZIP member's time are that moment."""
+    packages = zip_artifacts(artifacts_2020(str(EPOCH))) + zip_artifacts(artifacts(str(EPOCH)))
     assert [a.name for a in packages] != []
     for package in packages:
         assert core_dates(package.data) == ("2020-09-13T12:26:40Z", "2020-09-13T12:26:40Z")
         assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(package.data)).infolist()} == {(2020, 9, 13, 12, 26, 40)}
 
 
-def test_calendar_stamps_follow_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_calendar_stamps_follow_source_date_epoch() -> None:
     """When the build has a calendar, every DTSTAMP is the SOURCE_DATE_EPOCH moment."""
     icalendar = pytest.importorskip("icalendar")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-    calendars = [a for a in [*artifacts(), *artifacts_2020()] if a.name.endswith(".ics")]
+    calendars = [a for a in [*artifacts(str(EPOCH)), *artifacts_2020(str(EPOCH))] if a.name.endswith(".ics")]
     if not calendars:
         pytest.skip("this build has no calendar")
     for artifact in calendars:

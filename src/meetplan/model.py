@@ -105,6 +105,9 @@ class Meeting:
     speakers: SpeakerPlan | None = None  # the lists of speakers (the speakers: section), if any
     participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
     report: ReportSettings | None = None  # the report's organizational part (the report: section), if any
+    # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
+    # issue date at midnight UTC. Renderers read it from here and never from the environment.
+    stamp: dt.datetime | None = None
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:

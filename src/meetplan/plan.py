@@ -9,7 +9,7 @@ the same function, so neither can skip a step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,26 +28,30 @@ class Plan:
     speakers: SpeakersList | None  # None without a speakers: section
     seats: SeatPlan | None  # None without registrations
     report: Report | None  # None without a report: section
-    moment: dt.datetime  # the time stamp of the issue (UTC): SOURCE_DATE_EPOCH, else the issue date at midnight
 
     @property
     def meeting(self) -> Meeting:
         return self.schedule.meeting
+
+    @property
+    def moment(self) -> dt.datetime:
+        """The moment stamped into the meeting's outputs (UTC): SOURCE_DATE_EPOCH, else the issue date at midnight."""
+        return self.meeting.stamp or dt.datetime.combine(self.meeting.issued, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 # ZIP time stamps, which every Word and Excel output carries, end with 2107.
 LAST_MOMENT = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)
 
 
-def issue_moment(issued: dt.date, source_date_epoch: str | None = None) -> dt.datetime:
-    """The moment stamped into every output (UTC): ``source_date_epoch`` (seconds since 1970, as the
-    reproducible-builds convention SOURCE_DATE_EPOCH gives it) when set, else ``issued`` at midnight UTC.
+def issue_moment(source_date_epoch: str | None) -> dt.datetime | None:
+    """The moment to stamp into every output (UTC) from SOURCE_DATE_EPOCH (seconds since 1970, as the
+    reproducible-builds convention gives it); None when it is not set, and each output takes its issue date.
 
     Raises MeetplanError when the value is not a whole number of seconds up to the end of 2107.
     """
     epoch = (source_date_epoch or "").strip()
     if not epoch:
-        return dt.datetime.combine(issued, dt.time(0, 0), tzinfo=dt.UTC)
+        return None
     if epoch.isascii() and epoch.isdigit() and int(epoch) <= LAST_MOMENT.timestamp():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     raise MeetplanError([Problem(field="SOURCE_DATE_EPOCH", message=(
@@ -57,6 +61,9 @@ def issue_moment(issued: dt.date, source_date_epoch: str | None = None) -> dt.da
 
 def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) -> Plan:
     """The plan of a meeting from its configuration file (or an already loaded Meeting).
+
+    ``source_date_epoch`` is the environment's SOURCE_DATE_EPOCH, which the command line passes in: the moment
+    is resolved here once, into ``Meeting.stamp``, and no renderer reads the environment.
 
     Raises ConfigError for a configuration with problems and PlanError for one that cannot be scheduled, each
     with every problem located.
@@ -68,7 +75,7 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
     from meetplan.speakers import sized, speakers_list
 
     meeting = source if isinstance(source, Meeting) else load(source)
-    moment = issue_moment(meeting.issued, source_date_epoch)
+    meeting = replace(meeting, stamp=issue_moment(source_date_epoch))
     # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs.
     scheduled = schedule(sized(meeting))
     return Plan(
@@ -76,5 +83,4 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
         speakers=speakers_list(scheduled) if meeting.speakers is not None else None,
         seats=seat_plan(meeting) if meeting.registrations is not None else None,
         report=build_report(scheduled) if meeting.report is not None else None,
-        moment=moment,
     )

@@ -95,6 +95,7 @@ class Report:
     title: str
     symbol: str | None
     issued: dt.date
+    stamp: dt.datetime | None  # the build's moment (Meeting.stamp)
     blocks: tuple[Block, ...]
 
     @property
@@ -281,7 +282,7 @@ def build_report(schedule: Schedule) -> Report:
         blocks.extend(Paragraph(number=next(numbers), spans=spans, lines=lines) for spans, lines in paragraphs)
     blocks.append(Heading(text=f"{roman(settings.chapter + 1)}. {ADOPTION_CHAPTER}", level=1))
     blocks.append(Paragraph(number=next(numbers), spans=(Span(text=_adoption(meeting, settings, held)),)))
-    return Report(title=report_title(meeting, held), symbol=settings.symbol, issued=settings.issued or meeting.issued, blocks=tuple(blocks))
+    return Report(title=report_title(meeting, held), symbol=settings.symbol, issued=settings.issued or meeting.issued, stamp=meeting.stamp, blocks=tuple(blocks))
 
 
 Draft = tuple[tuple[Span, ...], tuple[Line, ...]]

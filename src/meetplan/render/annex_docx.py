@@ -49,5 +49,5 @@ def render_docx(schedule: Schedule) -> Artifact:
     return Artifact(
         name="annex.docx",
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        data=word.save(document, meeting.issued),
+        data=word.save(document, meeting.issued, meeting.stamp),
     )

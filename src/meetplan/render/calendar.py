@@ -476,7 +476,7 @@ def write_calendar(
     ``ours`` says which UIDs of the previous issue this calendar owns: those it no longer has are cancelled.
     """
     prior = read_prior(previous, source, ours)
-    written = issue(events, prior, moment=build_moment(meeting.issued), zone=meeting.time_zone, source=source, order=order)
+    written = issue(events, prior, moment=build_moment(meeting.issued, meeting.stamp), zone=meeting.time_zone, source=source, order=order)
     years: dict[str, list[int]] = {}
     for event, _ in written:
         for zone, year in event.zones:

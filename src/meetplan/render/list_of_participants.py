@@ -120,4 +120,4 @@ def render_docx(meeting: Meeting) -> Artifact:
     body.remove(section_properties)
     body.extend(list(fragment))
     body.append(section_properties)
-    return Artifact(name="list-of-participants.docx", media_type=DOCX_MEDIA_TYPE, data=word.save(document, meeting.issued))
+    return Artifact(name="list-of-participants.docx", media_type=DOCX_MEDIA_TYPE, data=word.save(document, meeting.issued, meeting.stamp))

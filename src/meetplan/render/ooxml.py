@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 
 
-def build_moment(issued: dt.date) -> dt.datetime:
-    """The moment stamped into documents: ``SOURCE_DATE_EPOCH`` when set, else the issue date at midnight UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(issued, dt.time(0, 0), tzinfo=dt.UTC)
+def build_moment(issued: dt.date, stamp: dt.datetime | None = None) -> dt.datetime:
+    """The moment stamped into documents (UTC): ``stamp`` when the plan resolved one, else the issue date at midnight."""
+    return stamp or dt.datetime.combine(issued, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def normalize_zip(data: bytes, moment: dt.datetime) -> bytes:

@@ -124,7 +124,7 @@ def docx_bytes(report: Report) -> bytes:
             _numbered(sub, Cm(2.0 + line.level), after, WD_ALIGN_PARAGRAPH.LEFT)
             sub.add_run(f"{line.label}\t")
             _add_spans(sub, line.spans)
-    return word.save(document, report.issued)
+    return word.save(document, report.issued, report.stamp)
 
 
 def _numbered(paragraph: Any, indent: Any, after: Any, alignment: Any) -> None:

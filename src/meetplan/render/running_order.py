@@ -225,5 +225,5 @@ def render_docx(speakers: SpeakersList) -> Artifact:
     return Artifact(
         name="running-order.docx",
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        data=word.save(document, meeting.issued),
+        data=word.save(document, meeting.issued, meeting.stamp),
     )

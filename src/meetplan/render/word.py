@@ -93,13 +93,13 @@ def keep_row_together(row: Any) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def save(document: Any, issued: dt.date) -> bytes:
-    """The document's bytes, with its dates and archive stamps taken from the issue date."""
-    moment = build_moment(issued).replace(tzinfo=None)
+def save(document: Any, issued: dt.date, stamp: dt.datetime | None) -> bytes:
+    """The document's bytes, with its dates and archive stamps taken from ``stamp`` (else the issue date)."""
+    moment = build_moment(issued, stamp).replace(tzinfo=None)
     properties = document.core_properties
     properties.author = properties.last_modified_by = "meetplan"
     properties.created = properties.modified = moment
     properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalize_zip(buffer.getvalue(), build_moment(issued))
+    return normalize_zip(buffer.getvalue(), build_moment(issued, stamp))

@@ -196,7 +196,7 @@ class Workbook:
 
     def __init__(self, meeting: Meeting, title: str) -> None:
         self.title = title
-        self.moment = build_moment(meeting.issued)
+        self.moment = build_moment(meeting.issued, meeting.stamp)
         # ZIP timestamps cannot go before 1980.
         self._stamp = max(self.moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
         self._buffer = io.BytesIO()
