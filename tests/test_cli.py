@@ -95,3 +95,21 @@ def test_build_defaults_to_output_folder_named_after_the_config(tmp_path: Path, 
     result = CliRunner().invoke(main, ["build", str(ROOT / "config" / "wgsom-2019.yaml")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "wgsom-2019" / "annex.tsv").exists()
+
+
+@pytest.mark.parametrize("epoch", ["abc", "-1", "1.5", "253402300800", "4354819200", "١٢٣"])
+def test_build_refuses_a_source_date_epoch_it_cannot_stamp(epoch: str, tmp_path: Path) -> None:
+    """SOURCE_DATE_EPOCH that is not whole seconds up to the end of 2107 (the last ZIP date) is one located line,
+    exit 2, and nothing written, instead of a traceback or being silently ignored."""
+    result = CliRunner().invoke(main, ["build", str(ROOT / "config" / "wgsom-2019.yaml"), "--output", str(tmp_path / "out")],
+                                env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0].startswith("error: SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_takes_the_last_moment_a_zip_file_can_carry(tmp_path: Path) -> None:
+    """SOURCE_DATE_EPOCH at the end of 2107 builds."""
+    result = CliRunner().invoke(main, ["build", str(ROOT / "config" / "wgsom-2019.yaml"), "--output", str(tmp_path / "out")],
+                                env={"SOURCE_DATE_EPOCH": "4354819198"})
+    assert result.exit_code == 0, result.output
