@@ -415,7 +415,7 @@ def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | Non
     heading = next(rows, None)
     if heading is None:
         raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per speaker")])
-    columns = _file_columns(heading[1], file)
+    columns = _file_columns(heading[1], file, line=heading[0])
     items = Items(meeting.agenda)
     lookup = Speaking(meeting.delegations)
     problems: list[Problem] = []
@@ -465,13 +465,13 @@ def _heading_key(cell: str) -> str:
     return " ".join(cell.replace("_", " ").split()).casefold()
 
 
-def _file_columns(heading: list[str], file: str) -> dict[str, int]:
+def _file_columns(heading: list[str], file: str, line: int = 1) -> dict[str, int]:
     found = {_heading_key(cell): index for index, cell in reversed(list(enumerate(heading))) if cell.strip()}
     columns = {key: next(found[c] for c in names if c in found) for key, names in FILE_COLUMNS.items() if any(c in found for c in names)}
     missing = [key for key in ("item", "delegation") if key not in columns]
     if missing:
         listed = ", ".join(repr(cell.strip()) for cell in heading if cell.strip()) or "none"
-        raise ConfigError([Problem(file=file, line=1, message=(
+        raise ConfigError([Problem(file=file, line=line, message=(
             f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}. The columns found are: {listed}. "
             f"The columns an inscriptions file may have: {', '.join(names[0] for names in FILE_COLUMNS.values())}"))])
     return columns
