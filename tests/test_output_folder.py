@@ -439,3 +439,12 @@ def test_write_artifacts_with_a_duplicate_name_raises(tmp_path: Path) -> None:
     artifact = Artifact(name="a.md", media_type="text/markdown", data=b"")
     with pytest.raises(MeetplanError):
         write_artifacts([artifact, artifact], tmp_path)
+
+
+def test_readme_states_the_lock_wait_and_the_size_cap() -> None:
+    """The README's section on the output folder gives the numbers output.py uses."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**The output folder.**", 1)[1].split("\n\n`DTSTAMP`", 1)[0]
+    assert f"waits up to {meetplan.output.LOCK_WAIT_SECONDS:g} seconds" in section
+    assert f"a regular file under {MAX_PREVIOUS_BYTES // 1_000_000} MB" in section
+    assert f"`{LOCK}`" in section and f"`{meetplan.output.STAGING}/`" in section

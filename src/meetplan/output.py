@@ -131,8 +131,10 @@ def _lstat(path: Path) -> os.stat_result | None:
 
 
 def _is_link(info: os.stat_result) -> bool:
-    # A Windows junction is a folder that points elsewhere, as a symbolic link does.
-    return stat.S_ISLNK(info.st_mode) or bool(getattr(info, "st_reparse_tag", 0))
+    # A Windows junction is a folder that points elsewhere, as a symbolic link does; other reparse points (a
+    # OneDrive file not yet downloaded) are plain files and folders.
+    tag = getattr(info, "st_reparse_tag", 0)
+    return stat.S_ISLNK(info.st_mode) or tag in (getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", -1), getattr(stat, "IO_REPARSE_TAG_SYMLINK", -1))
 
 
 def _way_problems(folder: Path, names: Iterable[str]) -> list[Problem]:
@@ -298,8 +300,11 @@ def _recover(folder: Path) -> None:
                     f"{BACKUPS}/ back by hand, then remove {STAGING}"))]) from None
             restored = _roll_back(folder, staging, entries)
             journal.unlink()
-            _note(f"{folder}: a build was interrupted while moving its outputs into place; the previous outputs "
-                  f"were put back ({restored} file{'s' if restored != 1 else ''})")
+            if restored:
+                _note(f"{folder}: a build was interrupted while moving its outputs into place; the previous outputs "
+                      f"were put back ({restored} file{'s' if restored != 1 else ''})")
+            else:
+                _note(f"{folder}: removed the files an interrupted build had left in {STAGING}/ (it had replaced no output)")
         else:
             _note(f"{folder}: removed the files an interrupted build had left in {STAGING}/")
         shutil.rmtree(staging)
@@ -530,7 +535,7 @@ def _same_bytes(path: Path, info: os.stat_result, data: bytes) -> bool:
 def _keep(target: Path, backup: Path) -> None:
     """Keep the previous output as it is: a second name for the same file, a copy where links are not possible."""
     try:
-        os.link(target, backup, follow_symlinks=False)
+        os.link(target, backup)  # a regular file: checked before anything is staged
     except OSError:
         shutil.copy2(target, backup, follow_symlinks=False)
         with open(backup, "rb+") as handle:
@@ -615,7 +620,8 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
             moves.append({"name": name, "staged": None, "backup": f"removed-{index}", "sha256": None})
         if not moves:
             return
-        _fsync_folder(backups)
+        if any(move["backup"] for move in moves):
+            _fsync_folder(backups)
         journal = staging / JOURNAL
         with _signals_held():
             _write_journal(staging, moves)
