@@ -101,11 +101,12 @@ def build(config: Path, output: str | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
-    from meetplan.output import output_folder, read_previous, write_artifacts
+    from meetplan.output import output_folder, read_previous, release, write_artifacts
     from meetplan.outputs import steps
 
     # Checked as given: an empty --output (an unset shell variable) would otherwise be the current folder.
     folder = output_folder(output, Path("output") / config.stem)
+    click.get_current_context().call_on_close(lambda: release(folder))  # the lock, should a renderer fail
     progress = _Progress()
     planned = _plan(config)
     phases = steps(planned, read_previous(folder))

@@ -252,7 +252,7 @@ def _open(folder: Path, *, whole_build: bool) -> _Session:
         if folder.is_dir():
             _recover(folder)
     except BaseException:
-        _close(folder)
+        release(folder)
         raise
     return session
 
@@ -276,7 +276,9 @@ def _acquire(folder: Path) -> BaseFileLock:
     return lock
 
 
-def _close(folder: Path) -> None:
+def release(folder: Path) -> None:
+    """Unlock ``folder`` if this process holds it: write_artifacts does so itself; this is for a build that
+    stopped before writing."""
     with _sessions_lock:
         session = _sessions.pop(os.path.abspath(folder), None)
     if session is not None and session.lock is not None:
@@ -324,7 +326,7 @@ def _recover(folder: Path) -> None:
 def recover(folder: Path) -> None:
     """Put back what an interrupted build left in ``folder``, under its lock: every build does this first."""
     _open(folder, whole_build=False)
-    _close(folder)
+    release(folder)
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -518,7 +520,7 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
         except OSError as error:
             raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot write the outputs: {error.strerror}")]) from None
     finally:
-        _close(folder)
+        release(folder)
     return targets
 
 
