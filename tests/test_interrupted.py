@@ -153,3 +153,32 @@ def test_killed_build_is_restored_and_said(issues: tuple[Path, Path, dict[str, b
     assert result.stderr.splitlines() == [
         f"note: {out}: a build was interrupted while moving its outputs into place; the previous outputs were put back (7 files)"]
     assert files(out) == new
+
+
+def test_build_retiring_outputs_killed_at_every_step_loses_none(tmp_path: Path) -> None:
+    """A build that removes the speakers' files and issues their calendars cancelled, killed at any step: once
+    recovered, the folder is the previous issue or the new one, whole."""
+    first, second = tmp_path / "issue-1.yaml", tmp_path / "issue-2.yaml"
+    first.write_text(meeting_yaml(), encoding="utf-8")
+    second.write_text(meeting_yaml(issued="2026-10-02", speakers=None), encoding="utf-8")
+    prev, new = tmp_path / "prev", tmp_path / "new"
+    assert CliRunner().invoke(main, ["build", str(first), "--output", str(prev)]).exit_code == 0
+    shutil.copytree(prev, new)
+    assert CliRunner().invoke(main, ["build", str(second), "--output", str(new)]).exit_code == 0
+    old_files, new_files = files(prev), files(new)
+    assert "speakers.xlsx" in old_files and "speakers.xlsx" not in new_files
+    out = tmp_path / "out"
+    shutil.copytree(prev, out)
+    _, steps = run_interrupted(second, out, 0, None)
+    assert files(out) == new_files
+    outcomes = set()
+    for at in range(1, steps + 1):
+        shutil.rmtree(out)
+        shutil.copytree(prev, out)
+        status, _ = run_interrupted(second, out, at, signal.SIGKILL)
+        assert os.WIFSIGNALED(status)
+        recover(out)
+        now = files(out)
+        assert now in (old_files, new_files), at
+        outcomes.add("old" if now == old_files else "new")
+    assert outcomes == {"old", "new"}
