@@ -16,11 +16,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import zoneinfo
 from fractions import Fraction
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import (
     AgendaItem,
+    Hours,
     Inscription,
     ItemKind,
     ItemSpeakers,
@@ -56,8 +58,22 @@ def ordered(plan: SpeakerPlan, inscriptions: tuple[Inscription, ...]) -> list[In
 # --- time ---------------------------------------------------------------------------------------------------------------------
 
 
-def _after(start: dt.datetime, minutes: Fraction) -> dt.datetime:
-    return start + dt.timedelta(seconds=round(minutes * 60))
+def _after(start: dt.datetime, minutes: Fraction, zone: str) -> dt.datetime:
+    """The local time ``minutes`` of real time after ``start`` (local, naive).
+
+    Across a change of the clocks the wall time moves by an hour more or less; in the hour the clocks go back,
+    ``fold`` says which of the two times is meant (PEP 495), and calendars write that one in UTC.
+    """
+    tz = zoneinfo.ZoneInfo(zone)
+    later = start.replace(tzinfo=tz).astimezone(dt.UTC) + dt.timedelta(seconds=round(minutes * 60))
+    return later.astimezone(tz).replace(tzinfo=None)
+
+
+def _elapsed(day: dt.date, hours: Hours, zone: str) -> int:
+    """A plenary meeting's real length in minutes: its local hours, less or more an hour across a change of the clocks."""
+    tz = zoneinfo.ZoneInfo(zone)
+    start, end = (dt.datetime.combine(day, moment, tzinfo=tz).astimezone(dt.UTC) for moment in (hours.start, hours.end))
+    return round((end - start).total_seconds() / 60)
 
 
 def windows(schedule: Schedule, label: str) -> tuple[Window, ...]:
@@ -66,10 +82,10 @@ def windows(schedule: Schedule, label: str) -> tuple[Window, ...]:
     for plenary in schedule.plenaries:
         offset = Fraction(0)
         for allocation in schedule.allocations_in(plenary.number):
-            length = allocation.share * plenary.hours.minutes
+            length = allocation.share * _elapsed(plenary.date, plenary.hours, schedule.meeting.time_zone)
             if allocation.item.label == label:
                 start = dt.datetime.combine(plenary.date, plenary.hours.start)
-                result.append(Window(plenary=plenary.number, start=_after(start, offset), minutes=length))
+                result.append(Window(plenary=plenary.number, start=_after(start, offset, schedule.meeting.time_zone), minutes=length))
                 break
             offset += length
     return tuple(result)
@@ -113,7 +129,7 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem,
             index, used = index + 1, Fraction(0)
         if index < len(spans):
             turns.append(Turn(position=position, inscription=inscription, minutes=allowed, plenary=spans[index].plenary,
-                              start=_after(spans[index].start, used)))
+                              start=_after(spans[index].start, used, schedule.meeting.time_zone)))
             used += allowed
             placed_in.append(index)
         else:

@@ -54,6 +54,7 @@ FOLDER = "speakers"
 PRODID = "-//meetplan//Speakers//EN"
 TENTATIVE_PREFIX = "To be confirmed: "
 _UID_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
+_UID_LINE = 74  # octets of a content line before it is folded
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -98,9 +99,13 @@ def speaker_uid(meeting: Meeting, label: str, who: Person, turn: Turn, ordinal_a
     inscription = turn.inscription
     what = "panel" if inscription.panellist else "statement"
     digest = _digest(label, who.name, who.delegation or "", inscription.on_behalf_of or "", what, length=8)
-    readable = _ascii_key(who.name)
     equal = f"-{ordinal_among_equals}" if ordinal_among_equals > 1 else ""
-    return f"{meeting_key(meeting)}-item-{_ascii_key(label) or 'x'}-speaker-{readable + '-' if readable else ''}{digest}{equal}@{UID_DOMAIN}"
+    head = f"{meeting_key(meeting)}-item-{_ascii_key(label) or 'x'}-speaker-"
+    tail = f"{digest}{equal}@{UID_DOMAIN}"
+    # The name is only a reader's hint: cut so that "UID:…" stays one line of 74 octets, which tools that do not
+    # unfold lines (grep, awk) still read whole.
+    readable = _ascii_key(who.name)[: max(0, _UID_LINE - len("UID:") - len(head) - len(tail) - 1)].rstrip("-.")
+    return f"{head}{readable + '-' if readable else ''}{tail}"
 
 
 # --- file names --------------------------------------------------------------------------------------------------
