@@ -548,7 +548,7 @@ def test_every_speaker_calendar_of_2020_passes_ics_check(tmp_path: Path) -> None
 
 
 def test_speaker_calendar_event_time_link_and_stable_uid(tmp_path: Path) -> None:
-    """A remote statement's calendar: the expected time, the link, a UID from the symbol, item and name, DTSTAMP the issue date."""
+    """A remote statement's calendar: the expected time, the link, a UID from the symbol, item, name and a hash of who speaks, DTSTAMP the issue date."""
     from icalendar import Calendar
 
     path = write(tmp_path, """\
@@ -565,14 +565,14 @@ def test_speaker_calendar_event_time_link_and_stable_uid(tmp_path: Path) -> None
     calendars = sorted(n for n in artifacts if n.startswith("speakers/"))
     assert calendars == ["speakers/Jean Tremblay.ics", "speakers/Mexico.ics", "speakers/Zoë O'Brien.ics"]
     (event,) = Calendar.from_ical(artifacts["speakers/Jean Tremblay.ics"]).walk("VEVENT")
-    assert str(event["UID"]) == "CTOC-COP-WG.7-2022-1-item-3-speaker-Jean-Tremblay@meetplan"
+    assert str(event["UID"]) == "CTOC-COP-WG.7-2022-1-item-3-speaker-Jean-Tremblay-cd63z5qb@meetplan"
     assert event.decoded("DTSTART").isoformat() == "2022-09-05T16:35:00+02:00"
     assert event.decoded("DTEND").isoformat() == "2022-09-05T16:40:00+02:00"
     assert event.decoded("DTSTAMP").isoformat() == "2022-06-01T00:00:00+00:00"
     assert str(event["URL"]) == "https://example.org/join"
     assert str(event["LOCATION"]) == "Online (Interprefy)"
     (panel,) = Calendar.from_ical(artifacts["speakers/Zoë O'Brien.ics"]).walk("VEVENT")
-    assert str(panel["UID"]) == "CTOC-COP-WG.7-2022-1-item-3-speaker-Zoe-O-Brien@meetplan"
+    assert str(panel["UID"]) == "CTOC-COP-WG.7-2022-1-item-3-speaker-Zoe-O-Brien-ymekcy6u@meetplan"
     assert str(panel["LOCATION"]) == "Board Room D, Vienna"
     assert "URL" not in panel
     for name in calendars:
