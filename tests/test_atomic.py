@@ -173,3 +173,20 @@ def test_write_failing_midway_puts_previous_outputs_back(failure: BaseException,
         write_artifacts(artifacts, tmp_path)
     assert snapshot(tmp_path) == before
     assert leftovers(tmp_path) == []
+
+
+def test_write_refused_by_one_output_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An output the system will not replace (open in Excel, on Windows) is the file the message names."""
+    (tmp_path / "a.xlsx").write_bytes(b"previous")
+    real = os.replace
+
+    def replace_refusing(source: object, target: object, *args: object, **kwargs: object) -> None:
+        if str(target) == str(tmp_path / "a.xlsx"):
+            raise PermissionError(13, "Permission denied", str(source), None, str(target))
+        real(source, target, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "replace", replace_refusing)
+    with pytest.raises(MeetplanError) as raised:
+        write_artifacts([Artifact(name="a.xlsx", media_type="application/octet-stream", data=b"new")], tmp_path)
+    assert [str(p) for p in raised.value.problems] == [f"{tmp_path / 'a.xlsx'}: cannot write the outputs: Permission denied"]
+    assert snapshot(tmp_path) == {"a.xlsx": b"previous"}

@@ -518,7 +518,10 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
             folder.mkdir(parents=True, exist_ok=True)
             _commit(folder, artifacts, removed)
         except OSError as error:
-            raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot write the outputs: {error.strerror}")]) from None
+            # The output that could not be replaced (a file open in Excel on Windows) when the error names it.
+            where = error.filename2 or error.filename
+            where = where if where and STAGING not in str(where) else folder
+            raise MeetplanError([Problem(file=shown(str(where)), message=f"cannot write the outputs: {error.strerror}")]) from None
     finally:
         release(folder)
     return targets
