@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -29,7 +30,51 @@ def line_of(value: Any, default: int | None = None) -> int | None:
 
 
 def load_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document; syntax errors and duplicate keys become problems with their line."""
+    """Parse one YAML document; syntax errors and duplicate keys become problems with their line.
+
+    Raises ConfigError (never RecursionError: values nested past what the parser can follow are refused).
+    """
+    # Brackets nested past the parser's recursion take seconds to fail: count them first (cheap, and only a
+    # hint, as brackets in quoted text count too), and let the scanner judge when the count is high.
+    if _bracket_depth(text) > MAX_DEPTH:
+        deep = _too_deep(text, file)
+        if deep.line is not None:
+            raise ConfigError([deep])
+    try:
+        return _load(text, file)
+    except RecursionError:
+        raise ConfigError([_too_deep(text, file)]) from None
+
+
+def _bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+MAX_DEPTH = 100  # a meeting's configuration nests six or seven deep
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str, file: str) -> Problem:
+    """The problem naming the line where the values nest deeper than MAX_DEPTH (the scanner does not recurse)."""
+    opening = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken)
+    closing = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+    depth, line = 0, None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            depth += isinstance(token, opening) - isinstance(token, closing)
+            if depth > MAX_DEPTH:
+                line = token.start_mark.line + 1
+                break
+    except yaml.YAMLError:
+        pass
+    return Problem(file=file, line=line, message=f"not valid here: values nested more than {MAX_DEPTH} deep; a configuration is far flatter")
+
+
+def _load(text: str, file: str) -> Any:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -130,9 +175,10 @@ def _build(node: yaml.Node, constructor: yaml.SafeLoader, file: str, problems: l
         return sequence
     try:
         return constructor.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as error:
+    except (yaml.YAMLError, ValueError, AttributeError, TypeError, OverflowError) as error:
         if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"):
-            # 2020-02-30: the date check explains it, with its field; a lone "=" is YAML 1.1's value key: text.
+            # 2020-02-30 or "!!timestamp nope" (whose constructor fails on the unmatched text): the date check
+            # explains it, with its field; a lone "=" is YAML 1.1's value key: text.
             return node.value
         problems.append(Problem(file=file, line=node.start_mark.line + 1, field=path or None, message=f"unreadable value: {getattr(error, 'problem', None) or error}"))
         return None

@@ -20,7 +20,7 @@ def pin(value: Any) -> tuple[int, ...]:
     numbers = [value] if not isinstance(value, list) else list(value)
     if not numbers:
         raise ValueError("must name at least one plenary meeting")
-    result = tuple(convert.positive_int(n) for n in numbers)
+    result = tuple(convert.plenary_number(n) for n in numbers)
     if list(result) != list(range(result[0], result[0] + len(result))):
         raise ValueError(f"must be consecutive plenary meetings in order, such as [2, 3], not {list(result)}")
     return result
@@ -39,7 +39,7 @@ _COMMON = (
     Key(name="kind", kind=convert.ITEM_KIND, doc="How the default allocation treats it (by default from the title)."),
     Key(name="documents", kind=convert.DOCUMENTS, doc="The symbols of the documents before the meeting under it.", default=()),
     Key(name="share", kind=convert.SHARE, doc="Its time, in plenary meetings, such as 1.5 (by default shared out)."),
-    Key(name="pin", kind=Kind(pin, convert.NUMBERS_SCHEMA), doc="The consecutive plenary meetings it is taken up at, such as [2, 3].", default=()),
+    Key(name="pin", kind=Kind(pin, convert.PLENARY_NUMBERS_SCHEMA), doc="The consecutive plenary meetings it is taken up at, such as [2, 3].", default=()),
 )
 SUB_ITEM = Section((
     Key(name="letter", kind=convert.TEXT, doc="Its letter, a to z, in order (checked, not needed)."), *_COMMON,

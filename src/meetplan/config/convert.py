@@ -27,6 +27,9 @@ _HTTPS = re.compile(r"^https://[^\s<>\"]+$")
 # A ZIP entry's date (every Word and Excel file is a ZIP) is a year from 1980 to 2107: a later date cannot be
 # written into the documents, and the calendars' time zone rules end before year 10000.
 LAST_YEAR = 2107
+# A session of a year, with three plenary meetings a day, holds fewer; larger numbers make lists (the meetings
+# held, the dates missing) that no document prints.
+MAX_PLENARIES = 2_000
 # Zone files that are no place: the machine's own zone, a template, a placeholder and the legacy trees.
 _NOT_PLACES = ("localtime", "posixrules", "Factory")
 _NOT_PLACE_TREES = ("posix/", "right/")
@@ -61,6 +64,19 @@ def _visible(character: str) -> bool:
 def one_line(value: Any) -> str:
     """Text with its runs of white space (line breaks included) made one space."""
     return " ".join(text(value).split())
+
+
+def plenary_number(value: Any) -> int:
+    """A plenary meeting's number, 1 to MAX_PLENARIES."""
+    number = positive_int(value)
+    if number > MAX_PLENARIES:
+        raise ValueError(f"{number:,} plenary meetings is more than a session holds; at most {MAX_PLENARIES:,}")
+    return number
+
+
+def plenary_numbers(value: Any) -> list[int]:
+    """A plenary meeting's number or a list of them."""
+    return [plenary_number(n) for n in (value if isinstance(value, list) else [value])]
 
 
 def positive_int(value: Any) -> int:
@@ -114,12 +130,18 @@ def share(value: Any) -> Fraction:
     wrong = f"must be a number of plenary meetings such as 1.5, not {value!r}"
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError(f"must be a number of plenary meetings such as 1.5, not {kind_of(value)}")
+    written = str(value).strip()
+    # "1e-100000000" is a valid Fraction that takes minutes to build: refuse such writing before it is parsed.
+    if len(written) > 20 or "e" in written.lower():
+        raise ValueError(f"must be a number of plenary meetings such as 1.5 or 1/3, not {written!r}")
     try:
-        result = Fraction(str(value).strip())
+        result = Fraction(written)
     except (ValueError, ZeroDivisionError):
         raise ValueError(wrong) from None
     if result < 0:
         raise ValueError(f"must not be negative, not {value}")
+    if result > MAX_PLENARIES:
+        raise ValueError(f"{value} plenary meetings is more than a session holds; at most {MAX_PLENARIES:,}")
     return result
 
 
@@ -134,15 +156,17 @@ def time_zone(value: Any) -> str:
     name = text(value)
     if name in _zones():
         return name
+    not_a_place = f"{name!r} is not an IANA time zone name (use the venue's, such as Europe/Vienna)"
+    if name in _NOT_PLACES or name.startswith(_NOT_PLACE_TREES):
+        raise ValueError(not_a_place)  # the same message whether or not this machine has the file
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         close = difflib.get_close_matches(name, sorted(_zones()), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Vienna){hint}") from None
-    # A file zoneinfo can read that is no IANA place ("localtime" is the building machine's zone): the bytes
-    # would follow the machine.
-    raise ValueError(f"{name!r} is not an IANA time zone name (use the venue's, such as Europe/Vienna)")
+    # A file zoneinfo reads that the database does not list as a zone: its times would follow this machine.
+    raise ValueError(not_a_place)
 
 
 def meeting_format(value: Any) -> Format:
@@ -199,3 +223,5 @@ ITEM_KIND = Kind(item_kind, {"enum": [k.value for k in ItemKind]})
 HTTPS_URL = Kind(https_url, {"type": "string", "pattern": "^https://"})
 DOCUMENTS = Kind(documents, {"anyOf": [TEXT_SCHEMA, {"type": "array", "items": TEXT_SCHEMA}]})
 NUMBERS_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "array", "items": {"type": "integer", "minimum": 1}}]}
+PLENARY_NUMBER = Kind(plenary_number, {"type": "integer", "minimum": 1, "maximum": MAX_PLENARIES})
+PLENARY_NUMBERS_SCHEMA: dict[str, Any] = {"anyOf": [PLENARY_NUMBER.schema, {"type": "array", "items": PLENARY_NUMBER.schema}]}

@@ -6,6 +6,7 @@ Every problem is collected with its file, line and field, and all of them are re
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +105,14 @@ def read_text(path: Path) -> str:
     """A configuration file's text (UTF-8, with or without BOM); ConfigError naming the file when it cannot be read."""
     file = str(path)
     try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError([Problem(file=file, message=f"is {path.stat().st_size:,} bytes; a configuration is at most {MAX_CONFIG_BYTES:,}")])
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device would be read until someone writes to it: the build would hang.
+            raise ConfigError([Problem(file=file, message="is not a file (a pipe, a socket or a device); name the configuration file itself")])
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError([Problem(file=file, message=f"is {info.st_size:,} bytes; a configuration is at most {MAX_CONFIG_BYTES:,}")])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError([Problem(file=file, message="no such file")]) from None

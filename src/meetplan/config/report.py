@@ -39,7 +39,7 @@ def meetings_list(value: Any) -> tuple[int, ...]:
     """Plenary meeting numbers, sorted, each once: 2 or [2, 3]."""
     if isinstance(value, list) and not value:
         raise ValueError("must name at least one plenary meeting, such as [2, 3]")
-    return tuple(sorted(set(convert.numbers(value))))
+    return tuple(sorted(set(convert.plenary_numbers(value))))
 
 
 def item_numbers(value: Any, agenda: tuple[AgendaItem, ...]) -> tuple[int, ...]:
@@ -69,7 +69,7 @@ def _pairs(reader: Reader, value: Any, field: str, line: int | None) -> tuple[tu
 def _dates(reader: Reader, value: Any, field: str, line: int | None) -> tuple[tuple[int, dt.date], ...]:
     dates: list[tuple[int, dt.date]] = []
     for key, entry, key_line in entries(reader, value, field, line):
-        if not (isinstance(key, int) and not isinstance(key, bool) and key >= 1):
+        if not (isinstance(key, int) and not isinstance(key, bool) and 1 <= key <= convert.MAX_PLENARIES):
             reader.problem(key_line, f"{field}.{key}", f"must be a plenary meeting number such as 4, not {key!r}")
             continue
         try:
@@ -148,7 +148,7 @@ def _speakers_by_item(reader: Reader, value: Any, field: str, line: int | None) 
 _BY_ITEM: dict[str, Any] = {"type": "object", "additionalProperties": {"anyOf": [convert.TEXT_SCHEMA, {"type": "array", "items": convert.TEXT_SCHEMA}]}}
 _MEETING_NUMBERS: dict[str, Any] = {"type": "object", "additionalProperties": convert.NUMBERS_SCHEMA}
 RECORD = Section((
-    Key(name="held", kind=convert.POSITIVE_INT, doc="How many plenary meetings were held, when not as planned."),
+    Key(name="held", kind=convert.PLENARY_NUMBER, doc="How many plenary meetings were held, when not as planned."),
     Key(name="dates", kind=Structure(_dates, {"type": "object", "additionalProperties": convert.DATE_SCHEMA}),
         doc="The date of a plenary meeting, by number, when not as planned.", default=()),
     Key(name="considered", kind=Structure(_considered, _MEETING_NUMBERS),
