@@ -410,55 +410,62 @@ def attach_inscriptions(meeting: Meeting) -> Meeting:
 
 
 def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | None = None) -> tuple[Inscription, ...]:
-    """Inscriptions from a CSV (UTF-8) or XLSX file's bytes: one row per speaker, a heading row first."""
+    """Inscriptions from a CSV (UTF-8) or XLSX file's bytes: one row per speaker, a heading row first.
+
+    Each row's item and delegation are checked against ``meeting``'s agenda and delegations. Raises ConfigError
+    naming the file, row and column of each bad row (at most MAX_ROW_PROBLEMS, then a count of the rest).
+    """
     rows = tables.rows(data, file, sheet, sheet_field="speakers.sheet")
     heading = next(rows, None)
     if heading is None:
         raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per speaker")])
-    columns = _file_columns(heading[1], file, line=heading[0])
-    items = Items(meeting.agenda)
-    lookup = Speaking(meeting.delegations)
-    problems: list[Problem] = []
-    skipped = 0
-    result: list[Inscription] = []
-    for row, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue
+    reading = _FileRows(file, heading[1], _file_columns(heading[1], file, line=heading[0]), meeting)
+    result = [found for row, cells in rows if any(cell.strip() for cell in cells) and (found := reading.row(row, cells)) is not None]
+    if reading.skipped:
+        reading.problems.append(Problem(file=file, message=f"and {reading.skipped:,} more problems in further rows"))
+    if reading.problems:
+        raise ConfigError(reading.problems)
+    return tuple(result)
 
-        def report(key: str, message: str, row: int = row, field: str | None = None) -> None:
-            nonlocal skipped
-            if len(problems) < MAX_ROW_PROBLEMS:
-                heading_text = heading[1][columns[key]].strip() if key in columns else key
-                problems.append(Problem(file=file, line=row, field=field or f"column {heading_text!r}", message=message))
-            else:
-                skipped += 1
 
-        shifted = tables.overflow(heading[1], cells)
+class _FileRows:
+    """Reads an inscriptions file's rows against the meeting, collecting at most MAX_ROW_PROBLEMS problems."""
+
+    def __init__(self, file: str, heading: list[str], columns: dict[str, int], meeting: Meeting) -> None:
+        self.file, self.heading, self.columns = file, heading, columns
+        self.items, self.lookup = Items(meeting.agenda), Speaking(meeting.delegations)
+        self.default_mode = _default_mode(meeting.format)
+        self.problems: list[Problem] = []
+        self.skipped = 0
+
+    def report(self, row: int, key: str, message: str, field: str | None = None) -> None:
+        if len(self.problems) >= MAX_ROW_PROBLEMS:
+            self.skipped += 1
+            return
+        heading_text = self.heading[self.columns[key]].strip() if key in self.columns else key
+        self.problems.append(Problem(file=self.file, line=row, field=field or f"column {heading_text!r}", message=message))
+
+    def row(self, row: int, cells: list[str]) -> Inscription | None:
+        """The row's inscription, or None when the row has a problem (reported)."""
+        shifted = tables.overflow(self.heading, cells)
         if shifted is not None:
-            report("", shifted[1], field=shifted[0])
-            continue
-        values = {key: cells[index] if index < len(cells) else "" for key, index in columns.items()}
+            self.report(row, "", shifted[1], field=shifted[0])
+            return None
+        values = {key: cells[index] if index < len(cells) else "" for key, index in self.columns.items()}
         try:
-            label = items.find(values.get("item", ""))
+            label = self.items.find(values.get("item", ""))
         except ValueError as error:
-            report("item", str(error) if values.get("item", "").strip() else "missing: the agenda item, such as 2 or 1 (b)")
-            continue
+            self.report(row, "item", str(error) if values.get("item", "").strip() else "missing: the agenda item, such as 2 or 1 (b)")
+            return None
         kind_word = values.get("kind", "").strip().casefold()
         if kind_word not in ("", "panellist", "panelist", "statement"):
-            report("kind", f"must be \"panellist\" or \"statement\", not {values['kind'].strip()!r}")
-            continue
-        found = _inscription(
-            values, panellist=kind_word in ("panellist", "panelist"), item=label, default_mode=_default_mode(meeting.format),
-            delegations=lookup, report=report,
-            origin=Origin(file=file, line=row, field=f"column {heading[1][columns['delegation']].strip()!r}"),
+            self.report(row, "kind", f"must be \"panellist\" or \"statement\", not {values['kind'].strip()!r}")
+            return None
+        return _inscription(
+            values, panellist=kind_word in ("panellist", "panelist"), item=label, default_mode=self.default_mode,
+            delegations=self.lookup, report=lambda key, message: self.report(row, key, message),
+            origin=Origin(file=self.file, line=row, field=f"column {self.heading[self.columns['delegation']].strip()!r}"),
         )
-        if found is not None:
-            result.append(found)
-    if skipped:
-        problems.append(Problem(file=file, message=f"and {skipped:,} more problems in further rows"))
-    if problems:
-        raise ConfigError(problems)
-    return tuple(result)
 
 
 def _heading_key(cell: str) -> str:
