@@ -71,6 +71,7 @@ class Section:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The declared keys' names, in order: the keys the known-keys check allows."""
         return tuple(key.name for key in self.keys)
 
     def schema(self) -> Json:
@@ -105,6 +106,7 @@ class Reader:
     context: Context = field(default_factory=Context)
 
     def problem(self, line: int | None, field: str, message: str) -> None:
+        """Collect a problem at ``line`` (1-based, or None for the whole file) of this reader's file."""
         self.problems.append(Problem(file=self.file, line=line, field=field, message=message))
 
     def mapping(self, value: Any, field: str, line: int | None) -> LineDict | None:
@@ -151,6 +153,8 @@ class Reader:
         return None if mapping is None else self.read(mapping, section, field)
 
     def value(self, mapping: LineDict, key: Key, prefix: str) -> Any:
+        """One declared key's value: converted, or its default when absent or wrong (a problem when wrong, or
+        absent and required)."""
         field = join(prefix, key.name)
         if mapping.get(key.name) is None:
             if key.required:
