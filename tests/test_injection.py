@@ -10,6 +10,7 @@ covered as soon as render_all returns it; a new kind of file needs a projection 
 from __future__ import annotations
 
 import csv
+import html
 import html.parser
 import io
 import json
@@ -112,12 +113,15 @@ def project_markdown(data: bytes) -> tuple[object, str]:
 
 
 def project_tsv(data: bytes) -> tuple[object, str]:
-    """Structure: the number of cells in each line, and which cells a spreadsheet would read as a formula."""
+    """Structure: the number of cells in each line, which cells a spreadsheet would read as a formula, and the
+    italics markers ("<i>") of each cell; the text is the cells' with the entities that stand for "&", "<", ">"
+    decoded, as a reader of the seeds' format does."""
     lines = data.decode("utf-8").split("\n")
     cells = [line.split("\t") for line in lines]
     formulas = [(row, column) for row, line in enumerate(cells) for column, cell in enumerate(line) if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    texts = [cell[1:] if cell[:1] == "'" else cell for line in cells for cell in line]
-    return ([len(line) for line in cells], formulas), "\n".join(texts)
+    italics = [[cell.count("<i>") + cell.count("</i>") for cell in line] for line in cells]
+    texts = [html.unescape(cell[1:] if cell[:1] == "'" else cell) for line in cells for cell in line]
+    return ([len(line) for line in cells], formulas, italics), "\n".join(texts)
 
 
 def project_zip(data: bytes) -> tuple[object, str]:

@@ -6,12 +6,11 @@ The rows are computed once; each format only decides how a row is written. The W
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from meetplan.model import Schedule
 from meetplan.render import Artifact
+from meetplan.render.markup import html_text, markdown_text, one_line
 from meetplan.style import EM_DASH, day_heading, hours
 
 HEADINGS = ("Date and time", "Agenda item", "Title or description")
@@ -28,11 +27,6 @@ class AnnexRow:
     title: str = ""
     continued: bool = False
     is_day: bool = False
-
-
-def one_line(value: str) -> str:
-    """Input text on one line: a title never carries a line break or tab into a table cell."""
-    return re.sub(r"\s+", " ", value).strip()
 
 
 def annex_rows(schedule: Schedule) -> list[AnnexRow]:
@@ -61,6 +55,9 @@ def annex_rows(schedule: Schedule) -> list[AnnexRow]:
 
 
 def _tsv_cell(value: str) -> str:
+    """Input text in a cell: "&", "<" and ">" as entities, so that every "<i>" in the file is meetplan's own
+    italics marker (the seeds' titles have none of the three, so their files stay as they were)."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # A spreadsheet opening the file must not read input text as a formula.
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
@@ -68,22 +65,12 @@ def _tsv_cell(value: str) -> str:
 def render_tsv(schedule: Schedule) -> Artifact:
     lines = ["\t".join(f"<i>{heading}</i>" for heading in HEADINGS)]
     for row in annex_rows(schedule):
-        title = f"{row.title} (<i>{CONTINUED}</i>)" if row.continued else row.title
-        lines.append("\t".join(_tsv_cell(cell) for cell in (row.time, row.item, title)))
+        title = _tsv_cell(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
+        lines.append("\t".join((_tsv_cell(row.time), _tsv_cell(row.item), title)))
     return Artifact(name="annex.tsv", media_type="text/tab-separated-values", data=("\n".join(lines) + "\n").encode())
 
 
 # --- Markdown ------------------------------------------------------------------------------------------------------
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
-# What opens a block at the start of a line: a list item ("- ", "+ ", "1. ", "1) "), a rule or a heading underline.
-_MARKDOWN_BLOCK = re.compile(r"^(?:([-+=])(?=[\s=+-]|$)|(\d+)([.)])(?=\s|$))")
-
-
-def markdown_escape(value: str) -> str:
-    """Input text as literal Markdown on one line: no emphasis, links, HTML, table breaks or block markers."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(value))
-    return _MARKDOWN_BLOCK.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
 
 
 def _markdown_row(cells: list[str]) -> str:
@@ -93,7 +80,7 @@ def _markdown_row(cells: list[str]) -> str:
 def render_markdown(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     lines = [
-        f"{markdown_escape(meeting.symbol)}",
+        f"{markdown_text(meeting.symbol)}",
         "",
         "# Annex",
         "",
@@ -103,8 +90,8 @@ def render_markdown(schedule: Schedule) -> Artifact:
         "| --- | --- | --- |",
     ]
     for row in annex_rows(schedule):
-        title = markdown_escape(row.title) + (f" (*{CONTINUED}*)" if row.continued else "")
-        lines.append(_markdown_row([markdown_escape(row.time), markdown_escape(row.item), title]))
+        title = markdown_text(row.title) + (f" (*{CONTINUED}*)" if row.continued else "")
+        lines.append(_markdown_row([markdown_text(row.time), markdown_text(row.item), title]))
     return Artifact(name="annex.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 
@@ -130,7 +117,7 @@ col.time { width: 22%; } col.item { width: 12%; }"""
 
 def render_html(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
-    e = html.escape
+    e = html_text
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant
 from meetplan.render import Artifact
-from meetplan.render.annex import markdown_escape
+from meetplan.render.markup import markdown_text
 from meetplan.style import date_range, ordinal_word, sort_key
 
 TITLE = "List of participants"
@@ -60,19 +60,13 @@ def subtitle(meeting: Meeting) -> str:
     return f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting, {meeting.venue}{days}"
 
 
-def _markdown_text(value: str) -> str:
-    escaped = markdown_escape(_ILLEGAL.sub("", " ".join(value.split())))
-    # A leading "-", "+" or "1." would start a nested list inside a list item.
-    return re.sub(r"^([-+]|\d+\.)", r"\\\1", escaped)
-
-
 def render_markdown(meeting: Meeting) -> Artifact:
-    lines = [f"# {TITLE}", "", _markdown_text(subtitle(meeting))]
+    lines = [f"# {TITLE}", "", markdown_text(subtitle(meeting))]
     for category, delegations in sections(meeting.participants):
         lines += ["", f"## {HEADINGS[category]}"]
         for delegation, people in delegations:
-            lines += ["", f"### {_markdown_text(delegation.name)}", ""]
-            lines += [f"- {_markdown_text(entry(person))}" for person in people]
+            lines += ["", f"### {markdown_text(delegation.name)}", ""]
+            lines += [f"- {markdown_text(entry(person))}" for person in people]
     return Artifact(name="list-of-participants.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 

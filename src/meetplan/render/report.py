@@ -12,7 +12,7 @@ from typing import Any
 
 from meetplan.model import Schedule
 from meetplan.render import Artifact
-from meetplan.render.annex import markdown_escape
+from meetplan.render.markup import markdown_destination, markdown_text, url
 from meetplan.report import Heading, Report, Span, build_report
 
 MARKDOWN_NAME = "report.md"
@@ -24,11 +24,11 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def _escape(text: str) -> str:
-    """markdown_escape, keeping the spaces at the ends that join one span to the next."""
+    """markdown_text, keeping the spaces at the ends that join one span to the next."""
     stripped = text.strip()
     if not stripped:
         return " " if text else ""
-    return f"{' ' if text[0].isspace() else ''}{markdown_escape(stripped)}{' ' if text[-1].isspace() else ''}"
+    return f"{' ' if text[0].isspace() else ''}{markdown_text(stripped)}{' ' if text[-1].isspace() else ''}"
 
 
 def _markdown_spans(spans: Iterable[Span]) -> str:
@@ -38,8 +38,9 @@ def _markdown_spans(spans: Iterable[Span]) -> str:
         if span.italic:
             text = f"*{text}*"
         if span.link:
-            # Angle brackets keep an address with parentheses or spaces in one piece.
-            text = f"[{text}](<{span.link}>)"
+            # The address holds a document symbol, input like any other text: percent-encoded inside angle
+            # brackets, it is one link to that address however the symbol is spelt.
+            text = f"[{text}]({markdown_destination(span.link)})"
         parts.append(text)
     return "".join(parts)
 
@@ -47,11 +48,11 @@ def _markdown_spans(spans: Iterable[Span]) -> str:
 def markdown(report: Report) -> str:
     lines: list[str] = []
     if report.symbol:
-        lines += [markdown_escape(report.symbol), ""]
-    lines += [f"# {markdown_escape(report.title)}", ""]
+        lines += [markdown_text(report.symbol), ""]
+    lines += [f"# {markdown_text(report.title)}", ""]
     for block in report.blocks:
         if isinstance(block, Heading):
-            lines += [f"{'#' * (block.level + 1)} {markdown_escape(block.text)}", ""]
+            lines += [f"{'#' * (block.level + 1)} {markdown_text(block.text)}", ""]
             continue
         lines += [f"{block.number}\\. {_markdown_spans(block.spans)}", ""]
         for line in block.lines:
@@ -85,7 +86,7 @@ def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
             run.italic = span.italic or None
             continue
         # python-docx has no call that adds a hyperlink; this is the element Word itself writes.
-        relation = paragraph.part.relate_to(span.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        relation = paragraph.part.relate_to(url(span.link), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), relation)
         run = OxmlElement("w:r")
@@ -107,7 +108,9 @@ def docx_bytes(report: Report) -> bytes:
 
     from meetplan.render import word
 
-    document = word.new_document(symbol=report.symbol or "", title=report.title)
+    # The title is also the file's Title property, which holds at most 255 characters (python-docx refuses more).
+    title = report.title if len(report.title) <= 255 else report.title[:254] + "…"
+    document = word.new_document(symbol=report.symbol or "", title=title)
     word.heading(document, report.title, size=14)
     for block in report.blocks:
         if isinstance(block, Heading):

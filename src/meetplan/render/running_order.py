@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from meetplan.model import Hours, SpeakersList, Turn
 from meetplan.render import Artifact
-from meetplan.render.annex import markdown_escape, one_line
+from meetplan.render.markup import markdown_text, one_line
 from meetplan.speakers import speaker_name
 from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
 
@@ -100,19 +100,19 @@ def _subtitle(speakers: SpeakersList) -> str:
 
 def _markdown_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
     lines = ["| " + " | ".join(HEADINGS) + " |", "|" + "|".join(" --- " for _ in HEADINGS) + "|"]
-    lines += ["| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(cell) for cell in row) + " |" for row in rows]
     return lines
 
 
 def render_markdown(speakers: SpeakersList) -> Artifact:
     meeting = speakers.schedule.meeting
-    lines = [markdown_escape(meeting.symbol), "", f"# {TITLE}", "", markdown_escape(_subtitle(speakers)), ""]
+    lines = [markdown_text(meeting.symbol), "", f"# {TITLE}", "", markdown_text(_subtitle(speakers)), ""]
     for part in running_order(speakers):
-        lines += [f"## {markdown_escape(part.heading)}", ""]
+        lines += [f"## {markdown_text(part.heading)}", ""]
         for item in part.items:
-            lines += [f"### {markdown_escape(item.heading)}", ""]
+            lines += [f"### {markdown_text(item.heading)}", ""]
             if item.time:
-                lines += [f"Time: {markdown_escape(item.time)}", ""]
+                lines += [f"Time: {markdown_text(item.time)}", ""]
             lines += (_markdown_table(item.rows) if item.rows else [item.empty]) + [""]
             if item.left_over:
                 lines += [f"{NOT_REACHED}:", "", *_markdown_table(item.left_over), ""]

@@ -8,6 +8,13 @@ fraction of that. openpyxl still reads registrations and inscriptions (meetplan.
 Text is only ever an inline string: the writer has no way to emit a formula (``<f>``) or an error value, so
 "=HYPERLINK(...)", "+1" or "#N/A" typed into a registration form stays the text it was.
 
+No cell holds more than Excel's 32,767 characters (UTF-16 code units, as Excel counts them): Excel opens a
+workbook with a longer one only after a "repair" prompt. A longer text (a biography pasted into a registration
+form's Position field) is cut to fit, ending in "…", with a warning that names the workbook, sheet, cell and
+column. Cut rather than refused: the writer is the last step, where no configuration or registration line is
+known any more, and the cut touches one cell of the secretariat's working copy instead of stopping every other
+document of the build.
+
 The same input gives the same bytes: every ZIP member is stamped with the build moment, and parts are written
 in a fixed order.
 """
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -42,6 +50,11 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _LEVEL_ATTRIBUTE = "compress_level" if hasattr(zipfile.ZipInfo(), "compress_level") else "_compresslevel"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CELL_LIMIT = 32_767  # characters in a cell, counted in UTF-16 code units (Excel's specifications and limits)
+# A str of this many code points or fewer is at most twice as many UTF-16 units: no need to count them.
+_SURELY_FITS = CELL_LIMIT // 2
+CUT_MARK = "…"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,19 @@ def _inline(text: str) -> str:
     return f"<is><t>{text}</t></is>"
 
 
+def cell_length(text: str) -> int:
+    """The length Excel counts: UTF-16 code units, so a character outside the BMP (an emoji) counts twice."""
+    return len(text) if len(text) <= _SURELY_FITS else len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def fit_cell(text: str) -> str:
+    """The text as it fits in one cell: itself, or its first 32,766 UTF-16 units and "…" (no pair split)."""
+    if cell_length(text) <= CELL_LIMIT:
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")[: 2 * (CELL_LIMIT - len(CUT_MARK))]
+    return units.decode("utf-16-le", "ignore") + CUT_MARK
+
+
 def _serial(value: dt.datetime | dt.date | dt.time) -> float:
     """Days since Excel's epoch, as openpyxl computes them (so a value reads back the same)."""
     if isinstance(value, dt.time):
@@ -118,6 +144,7 @@ class Sheet:
         self.filter_range: tuple[int, int] | None = None  # (columns, last row) of the autofilter
         self._book, self._stream, self._tail = book, stream, tail
         self._letters: list[str] = []
+        self._headings: tuple[str, ...] = ()
         self._row = 0
         self._pending: list[str] = []
 
@@ -132,11 +159,12 @@ class Sheet:
         cells = [f'<row r="{number}">']
         add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
         for letter, value in zip(self._letters, row, strict=False):
-            # The common cells inline: plain text that needs no escaping and has no space at either end, whole
-            # numbers, nothing.
+            # The common cells inline: plain text that needs no escaping, has no space at either end and surely
+            # fits in a cell, whole numbers, nothing.
             kind = type(value)
             if kind is str:
-                if value and special(value) is None and value[0] not in space and value[-1] not in space:
+                if (value and special(value) is None and value[0] not in space and value[-1] not in space
+                        and len(value) <= _SURELY_FITS):
                     add(f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
                     continue
             elif kind is int:
@@ -161,7 +189,7 @@ class Sheet:
         if value is None:  # nor is an empty cell with a style: nothing needs one
             return ""
         if isinstance(value, str):
-            text = _inline(value)
+            text = _inline(self._fit(reference, value))
             return f'<c r="{reference}"{attribute} t="inlineStr">{text}</c>' if text else ""
         if isinstance(value, bool):  # before int: a bool is an int
             return f'<c r="{reference}"{attribute} t="b"><v>{int(value)}</v></c>'
@@ -170,6 +198,19 @@ class Sheet:
         if isinstance(value, dt.date | dt.time):
             return f'<c r="{reference}"{attribute}><v>{_number(_serial(value))}</v></c>'
         raise TypeError(f"no workbook cell for {value!r} ({type(value).__name__})")
+
+    def _fit(self, reference: str, text: str) -> str:
+        """``fit_cell``, with a warning when the text had to be cut."""
+        fitted = fit_cell(text)
+        if fitted is not text:
+            letters = reference.rstrip("0123456789")
+            index = self._letters.index(letters)
+            column = f" ({self._headings[index]})" if index < len(self._headings) else ""
+            _log.warning(
+                "warning: %s, sheet %r, cell %s%s: %s characters cut to %s, the most an Excel cell holds; "
+                "shorten the text at its source", self._book.title, self.name, reference, column,
+                f"{cell_length(text):,}", f"{CELL_LIMIT:,}")
+        return fitted
 
     def _flush(self) -> None:
         self._stream.write("".join(self._pending).encode())
@@ -242,6 +283,7 @@ class Workbook:
             '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"/>{cols}<sheetData>'.encode())
         sheet.append([Cell(heading, HEADING) for heading in headings])
+        sheet._headings = headings
         return sheet
 
     def _member(self, name: str) -> zipfile.ZipInfo:
