@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -136,3 +138,18 @@ def test_shipped_configurations_parse() -> None:
     """Both shipped configurations parse through the package (their builds are compared byte for byte elsewhere)."""
     for path in sorted((ROOT / "config").glob("*.yaml")):
         assert parse(load_yaml(path.read_text(encoding="utf-8"), str(path)), str(path)).symbol
+
+
+def test_data_file_name_the_locale_cannot_encode_is_refused(tmp_path: Path) -> None:
+    """Under LC_ALL=C with UTF-8 mode off, a data file's non-ASCII name is one located line, not a traceback."""
+    env = {**os.environ, "PYTHONUTF8": "0", "LC_ALL": "C"}
+    probe = subprocess.run([sys.executable, "-c", "import sys; print(sys.getfilesystemencoding())"], env=env, capture_output=True, text=True)
+    if probe.stdout.strip().lower().replace("-", "") == "utf8":
+        pytest.skip("this system names files in UTF-8 under the C locale too")
+    (tmp_path / "m.yaml").write_text(MINIMAL.format(zone="Europe/Vienna") + "speakers:\n  file: inscripción.csv\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "meetplan", "check", "m.yaml"], cwd=tmp_path, env=env, capture_output=True)
+    # The error stream may be ASCII too, where Python writes the accent as an escape.
+    first = result.stderr.decode("utf-8").replace("\\xf3", "ó").splitlines()[0]
+    assert (result.returncode, first) == (2, (
+        "error: m.yaml:20: speakers.file: the file name 'inscripción.csv' cannot be used with this system's "
+        "file-name encoding (ascii); run with a UTF-8 locale or PYTHONUTF8=1"))

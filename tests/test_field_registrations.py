@@ -62,3 +62,26 @@ def test_courtesy_title_is_kept_as_the_salutation(tmp_path: Path) -> None:
             b"Ms,Anna,Beispiel,Counsellor,Austria,In person\nDr.,Bruno,Berg,,Austria,Online\n,Cara,Lee,Mr,Austria,Online\n")
     people = read_registrations(data, "registrations.csv", (), (austria,))
     assert [(p.salutation, p.title) for p in people] == [("Ms", "Counsellor"), ("Dr.", None), ("Mr", None)]
+
+
+def test_same_person_is_one_name_and_delegation_with_no_two_addresses() -> None:
+    """Two Li Wei of China with their own addresses, and two delegates registered from one assistant's address,
+    are four people; a resubmitted form (the address in capitals, or left out) is the same person, refused."""
+    import pytest
+
+    from meetplan.config.participants import read_registrations
+    from meetplan.errors import ConfigError
+    from meetplan.model import Delegation, DelegationCategory
+
+    china = Delegation(name="China", category=DelegationCategory.PARTY, group=None, time_zone="Asia/Shanghai")
+    heading = b"First Name,Last Name,Affiliation,Email,Participation\n"
+    people = (b"Wei,Li,China,li.wei@a.example,Online\nWei,Li,China,li.wei@b.example,Online\n"
+              b"Fang,Wang,China,office@mission.example,Online\nMing,Zhao,China,office@mission.example,Online\n")
+    assert len(read_registrations(heading + people, "r.csv", (), (china,))) == 4
+    again = b"LI,wei,China,LI.WEI@A.EXAMPLE,Online\nFang,Wang,China,,Online\n"
+    with pytest.raises(ConfigError) as raised:
+        read_registrations(heading + people + again, "r.csv", (), (china,))
+    assert [str(problem) for problem in raised.value.problems] == [
+        "r.csv:6: column 'Email': the same person as row 2 (LI wei, China, LI.WEI@A.EXAMPLE): remove one of the two registrations",
+        "r.csv:7: column 'Last Name': the same person as row 4 (Fang Wang, China): remove one of the two registrations",
+    ]

@@ -141,18 +141,22 @@ def _csv_lines(text: str, file: str, delimiter: str, first_row: int) -> Rows:
     heading: list[str] = []
     row = first_row - 1
     lines_before = 0  # physical lines read before the current record, to find where a bad record starts
+    # A cell too long can only be on a line too long or in a record over several lines: one look at the whole
+    # text spares every ordinary row the check.
+    long_line = max(map(len, text.splitlines()), default=0) > MAX_CELL_CHARACTERS
     try:
         for cells in reader:
             row += 1
             if row == first_row:
                 heading = cells
-            if reader.line_num - lines_before > 1:
-                # A record over several lines: a cell with a line break, or a quote that swallowed further rows.
+            several_lines = reader.line_num - lines_before > 1
+            if several_lines:
+                # A cell with a line break, or a quote that swallowed further rows.
                 fault = _swallowed_rows(cells, delimiter, len(heading))
                 if fault is not None:
                     raise ConfigError([Problem(file=file, line=row, field=_column_name(heading, fault[0]), message=fault[1])])
             lines_before = reader.line_num
-            if len(cells) and max(map(len, cells)) > MAX_CELL_CHARACTERS:
+            if (long_line or several_lines) and cells and max(map(len, cells)) > MAX_CELL_CHARACTERS:
                 raise ConfigError([_long_cell(file, row, heading, cells)])
             yield row, cells
     except csv.Error as error:

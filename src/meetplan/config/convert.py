@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import os
 import re
+import sys
 import unicodedata
 import zoneinfo
 from fractions import Fraction
@@ -59,6 +61,19 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 def _visible(character: str) -> bool:
     """A letter, digit, punctuation mark or symbol that prints; spaces, marks alone and format characters do not."""
     return unicodedata.category(character)[0] in "LNPS" and character not in _BLANK_LETTERS
+
+
+def file_name(value: Any) -> str:
+    """A data file's name (relative to the configuration) that this system can name: under the C locale with
+    UTF-8 mode off, file names are ASCII, and "inscripción.csv" would end in a UnicodeEncodeError."""
+    name = text(value)
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        encoding = sys.getfilesystemencoding()
+        raise ValueError(f"the file name {name!r} cannot be used with this system's file-name encoding ({encoding}); "
+                         "run with a UTF-8 locale or PYTHONUTF8=1") from None
+    return name
 
 
 def one_line(value: Any) -> str:
@@ -212,6 +227,7 @@ TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"]}
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 TEXT = Kind(text, TEXT_SCHEMA)
+FILE_NAME = Kind(file_name, {"type": "string"})
 POSITIVE_INT = Kind(positive_int, {"type": "integer", "minimum": 1})
 NON_NEGATIVE_INT = Kind(non_negative_int, {"type": "integer", "minimum": 0})
 BOOLEAN = Kind(boolean, {"type": "boolean"})

@@ -61,7 +61,7 @@ PER_DELEGATION = Section(tuple(
     for name in CATEGORY_KEYS
 ), doc="The seats each delegation may take in the room, by category.")
 PARTICIPANTS = Section((
-    Key(name="registrations", kind=convert.TEXT, doc="The registrations file, CSV or XLSX, relative to this file.", required=True),
+    Key(name="registrations", kind=convert.FILE_NAME, doc="The registrations file, CSV or XLSX, relative to this file.", required=True),
     Key(name="symbol", kind=convert.TEXT, doc="The symbol of the list of participants."),
     Key(name="columns", kind=COLUMNS, doc="The file's headings, where they differ from Indico's export."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX file (the first when left out)."),
@@ -165,7 +165,7 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
     # The same person registered twice (people resubmit forms): by name and delegation, and e-mail address where
     # both rows give one, so that two people of one name in a delegation, or one assistant's address for several
     # delegates, are not taken for one.
-    seen: dict[tuple[str, str], list[tuple[int, str | None]]] = {}
+    seen: dict[tuple[str, str, str], dict[str | None, int]] = {}  # person -> e-mail (folded, or None) -> first row
     problems: list[Problem] = []
     participants: list[Participant] = []
     skipped = 0
@@ -207,21 +207,27 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
             salutation, title = salutation or title, ""  # "Ms" is no function: never "Anna Beispiel, Ms"
         # Names and functions are published: an e-mail address or telephone number typed into one stops the build.
         contact = False
-        for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
-            found = fieldtext.contact_details(text) if text else None
-            if found is not None:
-                problem(row, name, found)
-                contact = True
+        if fieldtext.may_hold_contact_details(f"{given}\n{family}\n{title}\n{salutation}"):
+            for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
+                found = fieldtext.contact_details(text) if text else None
+                if found is not None:
+                    problem(row, name, found)
+                    contact = True
         if isinstance(delegation, str) or requested is None or (not given and not family) or contact:
             continue
         email = _clean(cells[get_email]) or None if get_email is not None else None
         key = fieldtext.person_key(given, family, delegation.name)
-        earlier = next((first for first, address in seen.get(key, ()) if fieldtext.same_email(address, email)), None)
+        address = email.casefold() if email else None
+        rows_of = seen.get(key)
+        earlier = None
+        if rows_of is not None:
+            # The same address, or an earlier row without one; a row without one repeats any earlier row.
+            earlier = (rows_of.get(address) or rows_of.get(None)) if address else min(rows_of.values())
         if earlier is not None:
             who = ", ".join(part for part in (f"{given} {family}".strip(), delegation.name, email) if part)
             problem(row, "email" if email else "family_name", f"the same person as row {earlier} ({who}): remove one of the two registrations")
             continue
-        seen.setdefault(key, []).append((row, email))
+        seen.setdefault(key, {}).setdefault(address, row)
         participants.append(Participant(
             given_name=given,
             family_name=family,

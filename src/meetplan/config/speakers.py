@@ -331,7 +331,7 @@ SPEAKERS = Section((
         doc="The kinds of speaker in the order the Chair calls them.", default=tuple(SpeakerClass)),
     Key(name="limits", kind=LIMITS, doc="Speaking times by kind of speaker, in minutes."),
     Key(name="size_shares", kind=convert.BOOLEAN, doc="Whether the inscriptions size the substantive items' shares.", default=False),
-    Key(name="file", kind=convert.TEXT, doc="An inscriptions file, CSV or XLSX, relative to this file."),
+    Key(name="file", kind=convert.FILE_NAME, doc="An inscriptions file, CSV or XLSX, relative to this file."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
     Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
         doc="The inscriptions by agenda item (2, \"1 (b)\").", default=()),
