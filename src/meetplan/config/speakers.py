@@ -277,7 +277,7 @@ def _shorthand(name: str | int, line: int) -> LineDict:
     return mapping
 
 
-def _yaml_inscription(reader: Reader, raw: Any, field: str, line: int, label: str, panellist: bool) -> Inscription | None:
+def _yaml_inscription(reader: Reader, raw: Any, field: str, line: int, label: str, panellist: bool, lookup: Speaking) -> Inscription | None:
     if not panellist and isinstance(raw, str | int) and not isinstance(raw, bool):
         raw = _shorthand(raw, line)  # a statement by a delegation's name alone
     entry = reader.mapping(raw, field, line)
@@ -292,11 +292,11 @@ def _yaml_inscription(reader: Reader, raw: Any, field: str, line: int, label: st
 
     context = reader.context
     return _inscription(values, panellist=panellist, item=label, default_mode=_default_mode(context.format),
-                        delegations=Speaking(context.delegations), report=report, origin=Origin(file=reader.file, line=line, field=field))
+                        delegations=lookup, report=report, origin=Origin(file=reader.file, line=line, field=field))
 
 
 def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[Inscription, ...]:
-    items = Items(reader.context.agenda)
+    items, lookup = Items(reader.context.agenda), Speaking(reader.context.delegations)
     inscriptions: list[Inscription] = []
     for key, entry, key_line in entries(reader, value, field, line):
         item_field = f"{field}.{key}"
@@ -311,7 +311,7 @@ def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[In
         reader.known_keys(mapping, ITEM.names, item_field)
         for list_key, panellist in (("panellists", True), ("statements", False)):
             for index, raw, raw_line in _entries(reader, mapping, list_key, item_field):
-                found = _yaml_inscription(reader, raw, f"{item_field}.{list_key}[{index}]", raw_line, label, panellist)
+                found = _yaml_inscription(reader, raw, f"{item_field}.{list_key}[{index}]", raw_line, label, panellist, lookup)
                 if found is not None:
                     inscriptions.append(found)
     return tuple(inscriptions)
