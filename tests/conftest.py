@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import textwrap
 from pathlib import Path
 
@@ -13,10 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Copies of the documents the tests compare with (../shared/seeds and the outlook-vtimezone case), so that the
-# suite needs nothing beside the repository.
+# suite needs nothing beside the repository. Only the independent calendar checker is not copied (it installs
+# three parsers of its own): icscheck.py runs it from ../shared, or skips and says so.
 SEEDS = Path(__file__).resolve().parent / "seeds"
-# Only the independent calendar checker is not copied: it installs three parsers of its own.
-ICS_CHECK = ROOT.parent / "shared" / "tools" / "ics-check" / "ics-check"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -43,29 +41,6 @@ def require_program(name: str) -> str:
     if os.environ.get("MEETPLAN_REQUIRE_PROGRAMS") == "1":
         pytest.fail(f"{name} is required (MEETPLAN_REQUIRE_PROGRAMS=1) but not installed")
     pytest.skip(f"{name} is not installed")
-
-
-def ics_check(path: Path) -> subprocess.CompletedProcess[str]:
-    """Run ../shared/tools/ics-check on ``path``; it must accept the file.
-
-    Skips when the checker cannot run (no ../shared beside the repository, no node, no root to install the
-    parsers), unless MEETPLAN_REQUIRE_PROGRAMS=1 says it must run.
-    """
-    problem = None
-    if not ICS_CHECK.exists():
-        problem = f"ics-check needs ../shared beside the repository ({ICS_CHECK} is missing)"
-    elif shutil.which("node") is None:
-        problem = "node is not installed (ics-check runs ical.js with it)"
-    else:
-        result = subprocess.run([str(ICS_CHECK), str(path)], capture_output=True, text=True, timeout=300)
-        if result.returncode == 2:  # the checker could not install or start its parsers
-            problem = f"ics-check cannot run: {result.stderr.strip()[-300:]}"
-    if problem is not None:
-        if os.environ.get("MEETPLAN_REQUIRE_PROGRAMS") == "1":
-            pytest.fail(f"{problem} (MEETPLAN_REQUIRE_PROGRAMS=1)")
-        pytest.skip(problem)
-    assert result.returncode == 0, f"ics-check rejects {path.name}:\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 BASE_MEETING = """\

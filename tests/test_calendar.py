@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import re
 import textwrap
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from icscheck import Found, every_parser, ics_check, utc_times
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, MeetplanError
@@ -22,9 +22,8 @@ from meetplan.plan import plan
 from meetplan.render.calendar import clean_text, description, fold, render_calendar, summary
 from meetplan.scheduler import schedule
 
-from conftest import ROOT, STANDARD_AGENDA, ics_check
+from conftest import ROOT, STANDARD_AGENDA
 
-PARSERS = ("libical", "vobject", "ical.js")
 CALENDAR_KEYS = (
     "UID", "SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION", "URL", "CONFERENCE", "STATUS",
     "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
@@ -80,37 +79,10 @@ def parse(data: bytes) -> list:  # type: ignore[type-arg]
     return Calendar.from_ical(data).walk("VEVENT")
 
 
-def check_ics(data: bytes, path: Path) -> dict[str, list[tuple[str, str, str, str]]]:
-    """Write ``data`` and run ics-check on it; return each parser's events as (UID, SUMMARY, start, end) in UTC.
-
-    Skips when the checker cannot run (no node, no root to install the parsers), unless
-    MEETPLAN_REQUIRE_PROGRAMS=1 says it must.
-    """
+def check_ics(data: bytes, path: Path) -> Found:
+    """Write ``data`` and run ics-check on it; each parser's events as (UID, SUMMARY, start, end) in UTC."""
     path.write_bytes(data)
-    result = ics_check(path)
-    events: dict[str, list[tuple[str, str, str, str]]] = {}
-    current = None
-    for line in result.stdout.splitlines():
-        header = re.match(r"== (libical|vobject|ical\.js): ", line)
-        if header:
-            current = header.group(1)
-            events[current] = []
-        elif current and line.startswith("    ") and " | " in line and not line.startswith("    error:"):
-            uid, rest = line.strip().split(" | ", 1)
-            title, times = rest.rsplit(" | ", 1)
-            start, end = times.split(" -> ")
-            events[current].append((uid, ast.literal_eval(title), start, end))
-    assert sorted(events) == sorted(PARSERS), result.stdout
-    return events
-
-
-def every_parser(value: object) -> dict[str, object]:
-    """What all three parsers must report alike."""
-    return {parser: value for parser in PARSERS}
-
-
-def utc_times(events: dict[str, list[tuple[str, str, str, str]]]) -> dict[str, list[tuple[str, str]]]:
-    return {parser: [(start, end) for _, _, start, end in found] for parser, found in events.items()}
+    return ics_check(path)
 
 
 # --- the seed meeting ----------------------------------------------------------------------------------------------

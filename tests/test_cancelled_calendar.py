@@ -9,12 +9,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from icscheck import ics_check
 from meetplan.cli import main
 from meetplan.output import LOCK
 from meetplan.render.cancelled import cancelled_calendar, is_cancelled
 from test_output_folder import meeting_yaml
-
-from conftest import ics_check
 
 PREVIOUS = (
     b"BEGIN:VCALENDAR\r\nPRODID:-//meetplan//Speakers//EN\r\nVERSION:2.0\r\n"

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from icscheck import ics_check
 from meetplan import reference
 from meetplan.cli import main
 from meetplan.config import load
@@ -25,7 +26,7 @@ from meetplan.render.speakers_xlsx import sheet_name
 from meetplan.scheduler import schedule
 from meetplan.speakers import sized, speakers_list
 
-from conftest import ROOT, STANDARD_AGENDA, ics_check
+from conftest import ROOT, STANDARD_AGENDA
 
 WGSOM_2020 = ROOT / "config" / "wgsom-2020.yaml"
 
