@@ -448,3 +448,17 @@ def test_readme_states_the_lock_wait_and_the_size_cap() -> None:
     assert f"waits up to {meetplan.output.LOCK_WAIT_SECONDS:g} seconds" in section
     assert f"a regular file under {MAX_PREVIOUS_BYTES // 1_000_000} MB" in section
     assert f"`{LOCK}`" in section and f"`{meetplan.output.STAGING}/`" in section
+
+
+def test_single_file_into_a_plain_folder_keeps_permissions_and_touches_nothing_else(config: Path, tmp_path: Path) -> None:
+    """`meetplan annex -o FILE` replaces FILE alone, keeping its permissions; another process's staging folder,
+    in a folder without a build's lock, is not recovered or removed."""
+    folder = tmp_path / "plain"
+    (folder / ".meetplan-build").mkdir(parents=True)
+    (folder / "annex.md").write_bytes(b"old")
+    (folder / "annex.md").chmod(0o600)
+    result = CliRunner().invoke(main, ["annex", str(config), "--output", str(folder / "annex.md")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == [".meetplan-build", "annex.md"]
+    assert b"# Annex" in (folder / "annex.md").read_bytes()
+    assert stat.S_IMODE((folder / "annex.md").stat().st_mode) == 0o600

@@ -30,6 +30,7 @@ import shutil
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -228,9 +229,9 @@ def _note(text: str) -> None:
     sys.stderr.flush()
 
 
-def _open(folder: Path, *, whole_build: bool) -> _Session:
-    """Lock ``folder`` (a build's folder is created and always locked; a folder a single file goes into only
-    when a build's lock is there) and put back what an interrupted build left."""
+def _open(folder: Path, *, whole_build: bool, create_lock: bool) -> _Session:
+    """Lock ``folder`` (with ``create_lock``, a new lock if there is none; otherwise only when a build's lock is
+    there) and, once locked, put back what an interrupted build left."""
     key = os.path.abspath(folder)
     with _sessions_lock:
         if key in _sessions:
@@ -238,18 +239,19 @@ def _open(folder: Path, *, whole_build: bool) -> _Session:
         problem = _folder_problem(folder)
         if problem is not None:
             raise MeetplanError([problem])
-        if whole_build:
+        if create_lock:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise MeetplanError([Problem(file=shown(str(folder)), message=f"cannot write here: {error.strerror}")]) from None
         lock = None
-        if whole_build or os.path.lexists(folder / LOCK):
+        if create_lock or os.path.lexists(folder / LOCK):
             lock = _acquire(folder)
         session = _Session(lock=lock, whole_build=whole_build)
         _sessions[key] = session
     try:
-        if folder.is_dir():
+        # Only a build stages, and a build always locks: a folder without a lock has nothing to recover.
+        if lock is not None:
             _recover(folder)
     except BaseException:
         release(folder)
@@ -325,7 +327,7 @@ def _recover(folder: Path) -> None:
 
 def recover(folder: Path) -> None:
     """Put back what an interrupted build left in ``folder``, under its lock: every build does this first."""
-    _open(folder, whole_build=False)
+    _open(folder, whole_build=False, create_lock=False)
     release(folder)
 
 
@@ -388,7 +390,7 @@ def read_previous(folder: Path, *, whole_build: bool = True) -> Callable[[str], 
     The folder stays locked until write_artifacts has written into it (or the process ends). ``whole_build``
     False is for one file written into a folder that need not be a build's (``meetplan calendar``).
     """
-    _open(folder, whole_build=whole_build)
+    _open(folder, whole_build=whole_build, create_lock=whole_build)
 
     def read(name: str) -> bytes | None:
         return _read_below(folder, name)
@@ -505,7 +507,17 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
     problem = _folder_problem(folder)
     if problem is not None:
         raise MeetplanError([problem])
-    session = _open(folder, whole_build=bool(whole_build))
+    if (len(artifacts) == 1 and not whole_build and os.path.abspath(folder) not in _sessions
+            and not os.path.lexists(folder / LOCK)):
+        # One file into a folder that is not a build's (meetplan calendar, annex, init): a single os.replace is
+        # all or nothing already, and no lock or staging folder is left beside the user's files.
+        problems = _way_problems(folder, names)
+        if problems:
+            raise MeetplanError(problems)
+        with _write_errors(folder):
+            _write_one(folder, artifacts[0])
+        return targets
+    session = _open(folder, whole_build=bool(whole_build), create_lock=True)
     try:
         problems = _way_problems(folder, names)
         if problems:
@@ -514,17 +526,54 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
         if session.whole_build if whole_build is None else whole_build:
             artifacts, removed = _retire(folder, artifacts, moment)
             targets = [_checked_path(folder, a.name) for a in artifacts]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
+        with _write_errors(folder):
             _commit(folder, artifacts, removed)
-        except OSError as error:
-            # The output that could not be replaced (a file open in Excel on Windows) when the error names it.
-            where = error.filename2 or error.filename
-            where = where if where and STAGING not in str(where) else folder
-            raise MeetplanError([Problem(file=shown(str(where)), message=f"cannot write the outputs: {error.strerror}")]) from None
     finally:
         release(folder)
     return targets
+
+
+@contextlib.contextmanager
+def _write_errors(folder: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        # The output that could not be replaced (a file open in Excel on Windows) when the error names it.
+        where = error.filename2 or error.filename
+        where = where if where and STAGING not in str(where) and not str(where).endswith(_PENDING) else folder
+        raise MeetplanError([Problem(file=shown(str(where)), message=f"cannot write the outputs: {error.strerror}")]) from None
+
+
+_PENDING = ".meetplan-new"
+
+
+def _write_one(folder: Path, artifact: Artifact) -> None:
+    """One file written beside its target and moved into place."""
+    target = _checked_path(folder, artifact.name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    info = _lstat(target)
+    if info is not None and _same_bytes(target, info, artifact.data):
+        return
+    descriptor, pending = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=_PENDING, dir=target.parent)
+    try:
+        try:
+            view = memoryview(artifact.data)
+            while view:
+                view = view[os.write(descriptor, view):]
+            if hasattr(os, "fchmod"):
+                # mkstemp makes the file 0600: the previous file's permissions, or what the umask gives a new one.
+                mask = os.umask(0)
+                os.umask(mask)
+                os.fchmod(descriptor, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~mask)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(pending, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(pending)
+        raise
+    _fsync_folder(target.parent)
 
 
 def _same_bytes(path: Path, info: os.stat_result, data: bytes) -> bool:
