@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 import stat
@@ -138,27 +139,47 @@ def _column_name(heading: list[str], index: int) -> str:
 def _csv_lines(text: str, file: str, delimiter: str, first_row: int) -> Rows:
     # strict: a quoted cell must end with its quote; otherwise the reader takes the rest of the file into it.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # A cell too long can only be on a line too long or in a record over several lines.
+    if max(map(len, text.splitlines()), default=0) > MAX_CELL_CHARACTERS:
+        yield from _checked_lines(text, file, delimiter, first_row)
+        return
+    # The usual file is read at the csv module's speed; only a file that the strict reader refuses, or whose
+    # records span more lines than there are records, is read again record by record to say where and why.
+    numbers = itertools.count(first_row)
+    try:
+        yield from zip(numbers, reader, strict=False)
+    except csv.Error as error:
+        yield from _checked_lines(text, file, delimiter, first_row, again=True)
+        raise ConfigError([Problem(file=file, field="(file)", message=f"not readable as CSV: {error}")]) from None
+    records = next(numbers) - first_row - 1  # zip took one number more than there were records
+    if reader.line_num > records:
+        yield from _checked_lines(text, file, delimiter, first_row, again=True)
+
+
+def _checked_lines(text: str, file: str, delimiter: str, first_row: int, again: bool = False) -> Rows:
+    """The records one by one, each checked: a quote never closed, or closed rows later; a cell too long.
+
+    With ``again``, the file was read already and only a problem is wanted: nothing is yielded.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     heading: list[str] = []
     row = first_row - 1
     lines_before = 0  # physical lines read before the current record, to find where a bad record starts
-    # A cell too long can only be on a line too long or in a record over several lines: one look at the whole
-    # text spares every ordinary row the check.
-    long_line = max(map(len, text.splitlines()), default=0) > MAX_CELL_CHARACTERS
     try:
         for cells in reader:
             row += 1
             if row == first_row:
                 heading = cells
-            several_lines = reader.line_num - lines_before > 1
-            if several_lines:
+            if reader.line_num - lines_before > 1:
                 # A cell with a line break, or a quote that swallowed further rows.
                 fault = _swallowed_rows(cells, delimiter, len(heading))
                 if fault is not None:
                     raise ConfigError([Problem(file=file, line=row, field=_column_name(heading, fault[0]), message=fault[1])])
             lines_before = reader.line_num
-            if (long_line or several_lines) and cells and max(map(len, cells)) > MAX_CELL_CHARACTERS:
+            if cells and max(map(len, cells)) > MAX_CELL_CHARACTERS:
                 raise ConfigError([_long_cell(file, row, heading, cells)])
-            yield row, cells
+            if not again:
+                yield row, cells
     except csv.Error as error:
         index, message = _csv_fault(text, lines_before, delimiter, len(heading), str(error))
         field = _column_name(heading, index) if index is not None and row >= first_row else None

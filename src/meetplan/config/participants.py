@@ -220,14 +220,17 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
         address = email.casefold() if email else None
         rows_of = seen.get(key)
         earlier = None
-        if rows_of is not None:
+        if rows_of is None:
+            seen[key] = {address: row}
+        else:
             # The same address, or an earlier row without one; a row without one repeats any earlier row.
             earlier = (rows_of.get(address) or rows_of.get(None)) if address else min(rows_of.values())
+            if earlier is None:
+                rows_of[address] = row
         if earlier is not None:
             who = ", ".join(part for part in (f"{given} {family}".strip(), delegation.name, email) if part)
             problem(row, "email" if email else "family_name", f"the same person as row {earlier} ({who}): remove one of the two registrations")
             continue
-        seen.setdefault(key, {}).setdefault(address, row)
         participants.append(Participant(
             given_name=given,
             family_name=family,
