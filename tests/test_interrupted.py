@@ -110,14 +110,21 @@ def test_the_build_takes_the_counted_steps(issues: tuple[Path, Path, dict[str, b
     assert files(out) == new
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
-@pytest.mark.parametrize("at", range(1, STEPS + 1))
+# SIGTERM acts as SIGINT does here: every fourth step is enough for it (left out, not skipped, so that a skip
+# in the suite's summary always means a program is missing).
+INTERRUPTIONS = [
+    (at, sig)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
+    for at in range(1, STEPS + 1)
+    if sig is not signal.SIGTERM or at % 4 == 0
+]
+
+
+@pytest.mark.parametrize(("at", "sig"), INTERRUPTIONS, ids=[f"{at}-{sig.name}" for at, sig in INTERRUPTIONS])
 def test_build_interrupted_at_every_step_keeps_the_previous_issue(
     at: int, sig: signal.Signals, issues: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Interrupted at any step, the folder is all old or all new (after SIGKILL: once the next build has recovered it)."""
-    if sig is signal.SIGTERM and at % 4:
-        pytest.skip("SIGTERM acts as SIGINT does here; every fourth step is enough")
     config, prev, old, new = issues
     out = tmp_path / "out"
     shutil.copytree(prev, out)
