@@ -152,97 +152,19 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
     heading = next(iterator, None)
     if heading is None:
         raise ConfigError([Problem(file=file, field="(file)", message="is empty: expected a heading row and one row per person")])
-    positions = _column_map(heading[1], file, settings, line=heading[0])
-    # Indico's "Title" is the courtesy title (Mr, Ms, Dr); where another column holds the function, it is read
-    # as the salutation. A courtesy title in the function's column is a salutation too (see below).
-    salutation_at = next((index for index, cell in enumerate(heading[1])
-                          if cell.strip().casefold() in SALUTATION_HEADINGS and index != positions.get("title")), None)
-    names = {name: heading[1][index].strip() for name, index in positions.items()}
-    if salutation_at is not None:
-        names["salutation"] = heading[1][salutation_at].strip()
-    width = max(*positions.values(), salutation_at or 0) + 1
-    lookup = Delegations(delegations)
-    # The same person registered twice (people resubmit forms): by name and delegation, and e-mail address where
-    # both rows give one, so that two people of one name in a delegation, or one assistant's address for several
-    # delegates, are not taken for one.
-    seen: dict[tuple[str, str, str], dict[str | None, int]] = {}  # person -> e-mail (folded, or None) -> first row
-    problems: list[Problem] = []
+    reading = _Registrations(file, heading[1], _column_map(heading[1], file, settings, line=heading[0]), delegations)
     participants: list[Participant] = []
-    skipped = 0
-
-    def problem(row: int, name: str, message: str, field: str | None = None) -> None:
-        nonlocal skipped
-        if len(problems) < MAX_ROW_PROBLEMS:
-            problems.append(Problem(file=file, line=row, field=field or f"column {names[name]!r}", message=message))
-        else:
-            skipped += 1
-
-    get_title, get_email = positions.get("title"), positions.get("email")
     rows_read = 0
     for row, cells in iterator:
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
         if not any(cell.strip() for cell in cells):
             continue  # blank lines at the end of an export
         rows_read += 1
-        shifted = tables.overflow(heading[1], cells)
-        if shifted is not None:
-            problem(row, "", shifted[1], field=shifted[0])
-            continue
-        given = _clean(cells[positions["given_name"]])
-        family = _clean(cells[positions["family_name"]])
-        if not given and not family:
-            problem(row, "family_name", "no name: give the family name, the given name or both")
-        delegation_text = _clean(cells[positions["delegation"]])
-        delegation: Delegation | str = lookup.find(delegation_text) if delegation_text else "missing: which delegation the person belongs to"
-        if isinstance(delegation, str):
-            problem(row, "delegation", delegation)
-        wish = _clean(cells[positions["participation"]])
-        requested = ATTENDANCE_WORDS.get(wish.casefold())
-        if requested is None:
-            problem(row, "participation", f"must be \"In person\" or \"Online\", not {wish!r}" if wish else "missing: \"In person\" or \"Online\"")
-        title = _clean(cells[get_title]) if get_title is not None else ""
-        salutation = _clean(cells[salutation_at]) if salutation_at is not None else ""
-        if fieldtext.is_courtesy_title(title):
-            salutation, title = salutation or title, ""  # "Ms" is no function: never "Anna Beispiel, Ms"
-        # Names and functions are published: an e-mail address or telephone number typed into one stops the build.
-        contact = False
-        if fieldtext.may_hold_contact_details(f"{given}\n{family}\n{title}\n{salutation}"):
-            for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
-                found = fieldtext.contact_details(text) if text else None
-                if found is not None:
-                    problem(row, name, found)
-                    contact = True
-        if isinstance(delegation, str) or requested is None or (not given and not family) or contact:
-            continue
-        email = _clean(cells[get_email]) or None if get_email is not None else None
-        key = fieldtext.person_key(given, family, delegation.name)
-        address = email.casefold() if email else None
-        rows_of = seen.get(key)
-        earlier = None
-        if rows_of is None:
-            seen[key] = {address: row}
-        else:
-            # The same address, or an earlier row without one; a row without one repeats any earlier row.
-            earlier = (rows_of.get(address) or rows_of.get(None)) if address else min(rows_of.values())
-            if earlier is None:
-                rows_of[address] = row
-        if earlier is not None:
-            who = ", ".join(part for part in (f"{given} {family}".strip(), delegation.name, email) if part)
-            problem(row, "email" if email else "family_name", f"the same person as row {earlier} ({who}): remove one of the two registrations")
-            continue
-        participants.append(Participant(
-            given_name=given,
-            family_name=family,
-            title=title or None,
-            delegation=delegation,
-            email=email,
-            requested=requested,
-            row=row,
-            salutation=salutation or None,
-        ))
-    if skipped:
-        problems.append(Problem(file=file, message=f"and {skipped:,} more problems in further rows"))
+        found = reading.row(row, cells)
+        if found is not None:
+            participants.append(found)
+    problems = reading.problems
+    if reading.skipped:
+        problems.append(Problem(file=file, message=f"and {reading.skipped:,} more problems in further rows"))
     if not rows_read:
         # An export made before anyone registered: a list of participants with nobody on it is not what was meant.
         problems.append(Problem(file=file, line=heading[0], field="(file)", message=(
@@ -251,6 +173,110 @@ def _participants(rows: Iterable[tuple[int, list[str]]], file: str, settings: di
     if problems:
         raise ConfigError(problems)
     return tuple(participants)
+
+
+class _Registrations:
+    """Reads a registrations file's rows, collecting at most MAX_ROW_PROBLEMS problems (then a count)."""
+
+    def __init__(self, file: str, heading: list[str], positions: dict[str, int], delegations: tuple[Delegation, ...]) -> None:
+        self.file, self.heading, self.positions = file, heading, positions
+        # Indico's "Title" is the courtesy title (Mr, Ms, Dr); where another column holds the function, it is read
+        # as the salutation. A courtesy title in the function's column is a salutation too (see _title).
+        self.salutation_at = next((index for index, cell in enumerate(heading)
+                                   if cell.strip().casefold() in SALUTATION_HEADINGS and index != positions.get("title")), None)
+        self.names = {name: heading[index].strip() for name, index in positions.items()}
+        if self.salutation_at is not None:
+            self.names["salutation"] = heading[self.salutation_at].strip()
+        self.width = max(*positions.values(), self.salutation_at or 0) + 1
+        self.lookup = Delegations(delegations)
+        # The same person registered twice (people resubmit forms): by name and delegation, and e-mail address
+        # where both rows give one, so that two people of one name in a delegation, or one assistant's address for
+        # several delegates, are not taken for one.
+        self.seen: dict[tuple[str, str, str], dict[str | None, int]] = {}  # person -> e-mail (folded, or None) -> first row
+        self.problems: list[Problem] = []
+        self.skipped = 0
+
+    def problem(self, row: int, name: str, message: str, field: str | None = None) -> None:
+        if len(self.problems) < MAX_ROW_PROBLEMS:
+            self.problems.append(Problem(file=self.file, line=row, field=field or f"column {self.names[name]!r}", message=message))
+        else:
+            self.skipped += 1
+
+    def row(self, row: int, cells: list[str]) -> Participant | None:
+        """The row's participant, or None when the row has a problem (reported)."""
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        shifted = tables.overflow(self.heading, cells)
+        if shifted is not None:
+            self.problem(row, "", shifted[1], field=shifted[0])
+            return None
+        at = self.positions
+        given, family = _clean(cells[at["given_name"]]), _clean(cells[at["family_name"]])
+        if not given and not family:
+            self.problem(row, "family_name", "no name: give the family name, the given name or both")
+        delegation = self._delegation(row, _clean(cells[at["delegation"]]))
+        requested = self._requested(row, _clean(cells[at["participation"]]))
+        title, salutation = self._title(cells)
+        contact = self._contact(row, given, family, title, salutation)
+        if delegation is None or requested is None or (not given and not family) or contact:
+            return None
+        get_email = at.get("email")
+        email = _clean(cells[get_email]) or None if get_email is not None else None
+        if self._repeated(row, given, family, delegation, email):
+            return None
+        return Participant(given_name=given, family_name=family, title=title or None, delegation=delegation, email=email,
+                           requested=requested, row=row, salutation=salutation or None)
+
+    def _delegation(self, row: int, written: str) -> Delegation | None:
+        found = self.lookup.find(written) if written else "missing: which delegation the person belongs to"
+        if isinstance(found, str):
+            self.problem(row, "delegation", found)
+            return None
+        return found
+
+    def _requested(self, row: int, wish: str) -> Attendance | None:
+        requested = ATTENDANCE_WORDS.get(wish.casefold())
+        if requested is None:
+            self.problem(row, "participation", f"must be \"In person\" or \"Online\", not {wish!r}" if wish else "missing: \"In person\" or \"Online\"")
+        return requested
+
+    def _title(self, cells: list[str]) -> tuple[str, str]:
+        """(function, salutation): "Ms" is no function, so that the list never prints "Anna Beispiel, Ms"."""
+        get_title = self.positions.get("title")
+        title = _clean(cells[get_title]) if get_title is not None else ""
+        salutation = _clean(cells[self.salutation_at]) if self.salutation_at is not None else ""
+        if fieldtext.is_courtesy_title(title):
+            return "", salutation or title
+        return title, salutation
+
+    def _contact(self, row: int, given: str, family: str, title: str, salutation: str) -> bool:
+        """Names and functions are published: an e-mail address or telephone number typed into one stops the build."""
+        if not fieldtext.may_hold_contact_details(f"{given}\n{family}\n{title}\n{salutation}"):
+            return False
+        contact = False
+        for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
+            found = fieldtext.contact_details(text) if text else None
+            if found is not None:
+                self.problem(row, name, found)
+                contact = True
+        return contact
+
+    def _repeated(self, row: int, given: str, family: str, delegation: Delegation, email: str | None) -> bool:
+        """Whether an earlier row registered the same person (reported), else remembers this one."""
+        key = fieldtext.person_key(given, family, delegation.name)
+        address = email.casefold() if email else None
+        rows_of = self.seen.get(key)
+        if rows_of is None:
+            self.seen[key] = {address: row}
+            return False
+        # The same address, or an earlier row without one; a row without one repeats any earlier row.
+        earlier = (rows_of.get(address) or rows_of.get(None)) if address else min(rows_of.values())
+        if earlier is None:
+            rows_of[address] = row
+            return False
+        who = ", ".join(part for part in (f"{given} {family}".strip(), delegation.name, email) if part)
+        self.problem(row, "email" if email else "family_name", f"the same person as row {earlier} ({who}): remove one of the two registrations")
+        return True
 
 
 _SPACES = re.compile(r"\s+")
