@@ -20,13 +20,13 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # Inline markup anywhere in a line: emphasis and strikethrough (* _ ~), code (`), links and images ([ ]), raw
 # HTML and autolinks (< >), entities (&), table cells (|), headings (#), math on GitHub ($) and e-mail
 # autolinks (@). "!" and "(" mean nothing once "[" is escaped, so they stay bare.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$@])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#$@]")
 # What GitHub (and markdown-it's linkify) turn into a link without any markup: "www.example.org",
 # "example.org", "https://…", "//host". Escaping the dot after "www" or before a top-level domain (two letters
 # or more; linkify takes any character but spaces and punctuation for a host name's, "=" and U+200B included),
 # the colon before "//" and the first slash of "//" breaks each such address into plain text, while "WG.7",
 # "Rev.1", "a.m." and "p.m." stay as they are.
-_AUTOLINK = re.compile(r"(?<=[wW]{3})\.|(?<!\s)\.(?=[^\W\d_]{2})|:(?=//)|/(?=/)")
+_AUTOLINK = re.compile(r"\.(?<=[wW]{3}\.)|\.(?<=\S\.)(?=[^\W\d_]{2})|:(?=//)|/(?=/)")
 # GitHub finds e-mail addresses in the text after escapes are removed, so no escape stops one; a word joiner
 # (U+2060, invisible, no break) between the name and "@" does, and the text reads and prints the same.
 _EMAIL = re.compile(r"(?<=[A-Za-z0-9.+_-])@")
@@ -35,19 +35,36 @@ _WORD_JOINER = "\u2060"
 # underline ("---", "===") or a table's delimiter row ("-:", ":-"). "#", ">", "*", "_", "`", "~" and "|" are
 # escaped everywhere already.
 _BLOCK = re.compile(r"^(?:([-+=])(?=[\s=+:-]|$)|(:)(?=-)|(\d+)([.)])(?=\s|$))")
-_SPACES = re.compile(r"\s+")
+# Any character one of the rules above may act on: text without one (most names and titles) is left as it is.
+_ATTENTION = re.compile(r"[\\`*_\[\]<>|~&#$@.:/\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_BLOCK_START = frozenset("-+=:0123456789")
 
 
 def one_line(value: str) -> str:
     """Input text on one line: a title never carries a line break or tab into a table cell."""
-    return _SPACES.sub(" ", value).strip()
+    return " ".join(value.split())
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def markdown_text(value: str) -> str:
     """Input text as literal Markdown on one line: safe in a paragraph, a heading, a list item or a table cell."""
-    escaped = _SPECIAL.sub(r"\\\1", _EMAIL.sub(_WORD_JOINER + "@", one_line(_ILLEGAL.sub("", value))))
-    escaped = _AUTOLINK.sub(lambda match: "\\" + match.group(), escaped)
-    return _BLOCK.sub(lambda m: f"{m.group(3)}\\{m.group(4)}" if m.group(3) else f"\\{m.group()}", escaped)
+    if _ATTENTION.search(value) is None:
+        line = one_line(value)
+        if line[:1] not in _BLOCK_START:
+            return line
+    line = one_line(_ILLEGAL.sub("", value))
+    if "@" in line:
+        line = _EMAIL.sub(_WORD_JOINER + "@", line)
+    # A function, not a template such as r"\\\1": re parses a template on every call, and most calls match nothing.
+    escaped = _SPECIAL.sub(_backslash, line)
+    if "." in escaped or ":" in escaped or "/" in escaped:
+        escaped = _AUTOLINK.sub(_backslash, escaped)
+    if escaped[:1] in _BLOCK_START:
+        escaped = _BLOCK.sub(lambda m: f"{m.group(3)}\\{m.group(4)}" if m.group(3) else f"\\{m.group()}", escaped)
+    return escaped
 
 
 # What an address may hold as is: RFC 3986's unreserved and reserved characters. Everything else (spaces, line
