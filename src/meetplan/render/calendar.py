@@ -31,7 +31,7 @@ from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.ooxml import build_moment
 from meetplan.render.vtimezone import vtimezone
-from meetplan.style import EM_DASH, ordinal, ordinal_word
+from meetplan.style import EM_DASH, ordinal, session_name
 
 NAME = "calendar.ics"
 MEDIA_TYPE = "text/calendar"
@@ -178,6 +178,15 @@ def utc_line(name: str, moment: dt.datetime) -> str:
     return f"{name}:{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _quiet(zone: zoneinfo.ZoneInfo, day: dt.date) -> bool:
+    """Whether ``zone`` keeps one offset from the day before ``day`` to the end of the day after: then every wall
+    time of ``day`` happens once, and a day's wall-clock arithmetic is real elapsed time."""
+    moment = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(0), tzinfo=dt.UTC)
+    offsets = {(moment + dt.timedelta(hours=hour)).astimezone(zone).utcoffset() for hour in range(0, 4 * 24 + 1)}
+    return len(offsets) == 1
+
+
 def moment_line(name: str, moment: dt.datetime) -> str:
     """An instant (aware, in a ZoneInfo zone) as its zone's wall time, or in UTC where the wall time does not say it.
 
@@ -186,7 +195,7 @@ def moment_line(name: str, moment: dt.datetime) -> str:
     """
     zone = moment.tzinfo
     assert isinstance(zone, zoneinfo.ZoneInfo), moment
-    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+    if not _quiet(zone, moment.date()) and moment.utcoffset() != moment.replace(fold=1 - moment.fold).utcoffset():
         return utc_line(name, moment)
     return datetime_line(name, moment, zone.key)
 
@@ -200,7 +209,10 @@ def after(start: dt.datetime, minutes: Any) -> dt.datetime:
     """The instant ``minutes`` of real time after ``start``, in its zone: across a change of the clocks the wall
     time moves by an hour more or less (Python's own arithmetic on aware times moves the wall time only)."""
     zone = start.tzinfo
-    return (start.astimezone(dt.UTC) + dt.timedelta(seconds=round(minutes * 60))).astimezone(zone)
+    delta = dt.timedelta(seconds=round(minutes * 60))
+    if isinstance(zone, zoneinfo.ZoneInfo) and delta < dt.timedelta(days=1) and _quiet(zone, start.date()):
+        return start + delta  # the same instant, without two conversions: most times are far from a change
+    return (start.astimezone(dt.UTC) + delta).astimezone(zone)
 
 
 # --- events ----------------------------------------------------------------------------------------------------
@@ -208,7 +220,8 @@ def after(start: dt.datetime, minutes: Any) -> dt.datetime:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One event as the content lines a delegate sees (unfolded, UID first), and the zones its times need."""
+    """One event as the content lines a delegate sees (unfolded): its UID first, then only CONTENT properties;
+    and the zones its times need."""
 
     uid: str
     lines: tuple[str, ...]
@@ -268,10 +281,15 @@ def content_line(line: str) -> ContentLine:
     return match[1].upper(), tuple(parameters), match[3]
 
 
+# The name (and the separator after it) that begins every content line: checked on each line of the previous
+# issue, which is cheaper than parsing each (a build reads hundreds of calendars); only our events' lines are parsed.
+_LINE_START = re.compile(r"([A-Za-z0-9-]+)[;:]")
+
+
 def read_events(data: bytes) -> list[list[str]]:
     """The VEVENTs of a calendar, each as its own unfolded lines (not those of its VALARMs), as written.
 
-    ValueError when it is not a calendar: every line must be a content line, every BEGIN ended.
+    ValueError when it is not a calendar: every line must begin as a content line, every BEGIN be ended.
     """
     text = _UNFOLD.sub("", data.decode("utf-8"))
     lines = [line for line in _NEWLINE.split(text) if line]
@@ -280,15 +298,18 @@ def read_events(data: bytes) -> list[list[str]]:
     events: list[list[str]] = []
     stack: list[str] = []
     for line in lines:
-        name, _, value = content_line(line)
+        start = _LINE_START.match(line)
+        if start is None or ":" not in line:
+            raise ValueError(f"not a content line: {line[:60]!r}")
+        name = start[1].upper()
         if name == "BEGIN":
-            stack.append(value.upper())
-            if stack == ["VCALENDAR", "VEVENT"]:
+            stack.append(line[6:].upper())
+            if len(stack) == 2 and stack[1] == "VEVENT":
                 events.append([])
         elif name == "END":
-            if not stack or stack.pop() != value.upper():
-                raise ValueError(f"END:{value} does not close what was begun")
-        elif stack == ["VCALENDAR", "VEVENT"]:
+            if not stack or stack.pop() != line[4:].upper():
+                raise ValueError(f"{line} does not close what was begun")
+        elif len(stack) == 2 and stack[1] == "VEVENT":
             events[-1].append(line)
     if stack:
         raise ValueError(f"BEGIN:{stack[-1]} is never ended")
@@ -333,23 +354,31 @@ class PriorEvent:
         return next((value for key, _, value in map(content_line, self.lines) if key == name), None)
 
 
+_READ = frozenset({"SEQUENCE", "STATUS", "CREATED", "LAST-MODIFIED", "DTSTART", "DTEND"})
+
+
 def _prior_event(uid: str, index: int, lines: list[str]) -> PriorEvent:
-    parsed = [(content_line(line), line) for line in lines]
-    values = {name: value for (name, _, value), _ in parsed}
+    content, values = [], {}
+    for line in lines:
+        name = _LINE_START.match(line)[1].upper()  # type: ignore[index]  # read_events checked every line
+        if name in CONTENT:
+            content.append(line)
+        if name in _READ:
+            name, parameters, value = content_line(line)
+            values[name] = value
+            if name in ("DTSTART", "DTEND"):
+                _time_value(uid, name, parameters, value)  # refuses what is not a date or a date-time
     sequence = values.get("SEQUENCE", "0")
     if not _SEQUENCE.fullmatch(sequence) or int(sequence) > SEQUENCE_MAX:
         raise ValueError(f"event {uid}: SEQUENCE {sequence!r} is not a whole number from 0 to {SEQUENCE_MAX}")
     if "DTSTART" not in values:
         # A cancelled event is sent again with its DTSTART (RFC 5545 requires one without METHOD).
         raise ValueError(f"event {uid} has no DTSTART")
-    for (name, parameters, value), _ in parsed:
-        if name in ("DTSTART", "DTEND"):
-            _previous_time(uid, name, dict(parameters), value, "UTC")  # refuses what is not a date or date-time
     stamps = (values.get(name) for name in ("CREATED", "LAST-MODIFIED"))
     created, modified = (value if value and _UTC_STAMP.fullmatch(value) else None for value in stamps)
     return PriorEvent(
-        uid=uid, index=index, lines=tuple(line for (name, _, _), line in parsed if name in CONTENT),
-        sequence=int(sequence), cancelled=values.get("STATUS", "").upper() == "CANCELLED", created=created, modified=modified,
+        uid=uid, index=index, lines=tuple(content), sequence=int(sequence),
+        cancelled=values.get("STATUS", "").upper() == "CANCELLED", created=created, modified=modified,
     )
 
 
@@ -364,7 +393,7 @@ def read_prior(previous: bytes | None, source: str, ours: Callable[[str], bool])
     prior: dict[str, PriorEvent] = {}
     try:
         for index, lines in enumerate(read_events(previous)):
-            uid = next((value for name, _, value in map(content_line, lines) if name == "UID"), "")
+            uid = next((line[4:] for line in lines if line[:4].upper() == "UID:"), "")
             if not ours(uid):
                 continue
             event = _prior_event(uid, index, lines)
@@ -378,26 +407,36 @@ def read_prior(previous: bytes | None, source: str, ours: Callable[[str], bool])
     return prior
 
 
-def _previous_time(uid: str, name: str, parameters: dict[str, str], value: str, zone: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+def _time_value(uid: str, name: str, parameters: tuple[tuple[str, str], ...], value: str) -> dt.date | dt.datetime:
+    """The date, or the wall time (naive), of a DTSTART or DTEND; ValueError when it is neither."""
+    if dict(parameters).get("VALUE", "DATE-TIME").upper() == "DATE" and _DATE.fullmatch(value):
+        try:
+            return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        except ValueError:
+            pass
+    elif _DATE_TIME.fullmatch(value):
+        try:
+            return dt.datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[9:11]), int(value[11:13]), int(value[13:15]))
+        except ValueError:
+            pass
+    raise ValueError(f"event {uid}: {name} {value!r} is not a date or a date-time")
+
+
+def _previous_time(uid: str, line: str, zone: str) -> tuple[str, tuple[tuple[str, int], ...]]:
     """A DTSTART or DTEND of the previous issue as this issue writes it, and the zone it needs.
 
     A floating time, or one in a zone the time zone database does not know (a Windows name, "localtime"), is read
     as the meeting's local time, which is what meetplan wrote there: never as the machine's.
     """
-    if parameters.get("VALUE", "DATE-TIME").upper() == "DATE" and _DATE.fullmatch(value):
+    name, parameters, value = content_line(line)
+    moment = _time_value(uid, name, parameters, value)
+    if not isinstance(moment, dt.datetime):
         return f"{name};VALUE=DATE:{value}", ()
-    match = _DATE_TIME.fullmatch(value)
-    if match is None:
-        raise ValueError(f"event {uid}: {name} {value!r} is not a date-time")
-    try:
-        wall = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
-    except ValueError:
-        raise ValueError(f"event {uid}: {name} {value!r} is not a date-time") from None
-    if match[3]:
+    if value.endswith("Z"):
         return f"{name}:{value}", ()
-    tzid = parameters.get("TZID", "")
+    tzid = dict(parameters).get("TZID", "")
     where = tzid if known_zone(tzid) else zone
-    return datetime_line(name, wall, where), ((where, wall.year),)
+    return datetime_line(name, moment, where), ((where, moment.year),)
 
 
 # --- the rule --------------------------------------------------------------------------------------------------
@@ -411,9 +450,8 @@ def _cancelled(before: PriorEvent, zone: str) -> Event:
     # Clients that ignore STATUS on import still show the word.
     lines.append(f"SUMMARY:{escape_text(title if title.startswith(CANCELLED_PREFIX) else CANCELLED_PREFIX + title)}")
     for line in before.lines:
-        name, parameters, value = content_line(line)
-        if name in ("DTSTART", "DTEND"):
-            written, needs = _previous_time(before.uid, name, dict(parameters), value, zone)
+        if content_line(line)[0] in ("DTSTART", "DTEND"):
+            written, needs = _previous_time(before.uid, line, zone)
             lines.append(written)
             zones += needs
     for name in ("LOCATION", "DESCRIPTION"):
@@ -447,7 +485,7 @@ def issue(
         before = prior.get(event.uid)
         if before is None:
             sequence, created, modified = 0, stamp, stamp
-        elif before.lines == event.lines or before.fingerprint == fingerprint(event.lines):
+        elif before.lines == event.lines[1:] or before.fingerprint == fingerprint(event.lines):
             sequence, created, modified = before.sequence, before.created or stamp, before.modified or stamp
         elif before.sequence >= SEQUENCE_MAX:
             problems.append(Problem(file=source, message=f"event {event.uid}: SEQUENCE {before.sequence} cannot be raised; start a new series"))
@@ -489,8 +527,9 @@ def write_calendar(
 
 
 def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
-    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"."""
-    return f"{meeting.body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
+    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"; "COSP 6 — 3rd plenary meeting"."""
+    body = f"{meeting.short_name} {meeting.ordinal}" if meeting.short_name else meeting.body
+    return f"{body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
 
 
 def location(meeting: Meeting) -> str:
@@ -503,7 +542,7 @@ def description(schedule: Schedule, plenary: PlenaryMeeting) -> str:
     """The session, the agenda items taken up (as the annex lists them), and how to connect."""
     meeting = schedule.meeting
     lines = [
-        f"{ordinal_word(meeting.ordinal).capitalize()} meeting of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
+        f"{session_name(meeting).capitalize()} of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
         "",
         "Agenda items:",
     ]
@@ -556,7 +595,7 @@ def render_calendar(schedule: Schedule, previous: bytes | None = None, source: s
     number = _plenary_number(meeting)
     data = write_calendar(
         prodid=PRODID,
-        name=f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting",
+        name=f"{meeting.body}, {session_name(meeting)}",
         meeting=meeting,
         events=[plenary_event(schedule, plenary) for plenary in schedule.plenaries],
         previous=previous,
