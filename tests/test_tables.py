@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meetplan import tables
 from meetplan.errors import ConfigError, Problem
@@ -201,3 +203,16 @@ def test_read_file_gives_the_bytes_of_a_regular_file(tmp_path: Path) -> None:
     """A file within the limit is read whole."""
     (tmp_path / "r.csv").write_bytes(b"a,b\n1,2\n")
     assert tables.read_file(tmp_path / "r.csv", limit=1000, what="a registrations file", missing=MISSING) == b"a,b\n1,2\n"
+
+
+@given(st.lists(st.sampled_from(["a", "b", ",", ";", "\t", '"', '""', "\n", "\r\n", "\r", " ", "sep=", "é"]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_csv_text_gives_rows_or_located_problems(parts: list[str]) -> None:
+    """Whatever the quotes, separators and line ends, a CSV gives rows or ConfigErrors naming the file, never
+    another exception."""
+    try:
+        rows = read("".join(parts).encode())
+    except ConfigError as error:
+        assert {problem.file for problem in error.problems} == {"registrations.csv"}
+    else:
+        assert all(isinstance(cell, str) for _, cells in rows for cell in cells)
