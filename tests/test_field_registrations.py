@@ -85,3 +85,18 @@ def test_same_person_is_one_name_and_delegation_with_no_two_addresses() -> None:
         "r.csv:6: column 'Email': the same person as row 2 (LI wei, China, LI.WEI@A.EXAMPLE): remove one of the two registrations",
         "r.csv:7: column 'Last Name': the same person as row 4 (Fang Wang, China): remove one of the two registrations",
     ]
+
+
+def test_courtesy_title_is_no_speakers_function(tmp_path: Path) -> None:
+    """A panellist whose title is "Dr." alone is printed in the running order without a function."""
+    folder = tmp_path / "panel"
+    shutil.copytree(CASES / "sep-line", folder)
+    config = (folder / "meeting.yaml").read_text(encoding="utf-8")
+    config += ("speakers:\n  items:\n    2:\n      panellists:\n"
+               "        - {name: Amanda Ledwaba, title: Dr., delegation: Austria, mode: online, language: English}\n"
+               "        - {name: Bruno Exemplo, title: Director, delegation: Brazil, mode: online, language: English}\n")
+    (folder / "meeting.yaml").write_text(config, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder / "meeting.yaml"), "--output", str(folder / "out")])
+    assert (result.exit_code, result.stderr) == (0, "")
+    running_order = (folder / "out" / "running-order.md").read_text(encoding="utf-8")
+    assert ("Amanda Ledwaba" in running_order, "Dr." in running_order, "Director" in running_order) == (True, False, True)

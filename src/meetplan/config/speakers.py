@@ -217,12 +217,17 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
         report("delegation", "missing: which delegation makes the statement")
         ok = False
     result = Inscription(
-        item=item, panellist=panellist, name=name, title=take("title", convert.one_line), delegation=delegation,
+        item=item, panellist=panellist, name=name, title=_function(take("title", convert.one_line)), delegation=delegation,
         on_behalf_of=take("on_behalf_of", on_behalf_of), mode=take("mode", mode) or default_mode,
         language=take("language", language), minutes=take("minutes", minutes),
         inscribed=None if panellist else take("inscribed", inscribed), origin=origin,
     )
     return result if ok else None
+
+
+def _function(title: str | None) -> str | None:
+    """The speaker's function: a courtesy title alone ("Ms", "Dr.") is none, and is not printed as one."""
+    return None if title is not None and fieldtext.is_courtesy_title(title) else title
 
 
 def _default_mode(fmt: Format) -> Attendance:
