@@ -24,6 +24,7 @@ import datetime as dt
 import errno
 import hashlib
 import json
+import locale
 import os
 import re
 import shutil
@@ -98,6 +99,13 @@ def _checked_path(folder: Path, name: str) -> Path:
     # A backslash and ":" separate folders and drives on Windows: "..\x" or "C:x" would leave the folder there.
     if not parts or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") or re.search(r'[\\:\x00]', p) for p in parts):
         raise MeetplanError([Problem(file=shown(name), message="an output name must stay inside the output folder")])
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        # Under the C locale with UTF-8 mode off (a cron job, a container), file names are ASCII only.
+        raise MeetplanError([Problem(file=shown(name), message=(
+            f"this file name cannot be written under the locale {locale.setlocale(locale.LC_CTYPE)!r}; "
+            "run with a UTF-8 locale or PYTHONUTF8=1"))]) from None
     return folder.joinpath(*parts)
 
 
@@ -523,13 +531,21 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
         if problems:
             raise MeetplanError(problems)
         removed: list[str] = []
+        cancelled: list[str] = []
         if session.whole_build if whole_build is None else whole_build:
+            rendered = set(names)
             artifacts, removed = _retire(folder, artifacts, moment)
+            cancelled = [a.name for a in artifacts if a.name not in rendered]
             targets = [_checked_path(folder, a.name) for a in artifacts]
         with _write_errors(folder):
             _commit(folder, artifacts, removed)
     finally:
         release(folder)
+    for name in cancelled:
+        _note(f"{_checked_path(folder, name)}: issued with its events cancelled (no longer in this issue): send it to "
+              "those who had it; the next build removes it")
+    for name in removed:
+        _note(f"{_checked_path(folder, name)}: removed (this build no longer writes it)")
     return targets
 
 
