@@ -109,7 +109,8 @@ def project_markdown(data: bytes) -> tuple[object, str]:
         unescaped = _ESCAPE.sub("", line)
         start = _LINE_START.match(line)
         structure.append((start.group(2) if start else "", "".join(c for c in unescaped if c in _MARKDOWN_MARKUP)))
-    return structure, _ESCAPE.sub(r"\1", data.decode("utf-8"))
+    # The word joiners around "@" (which keep GitHub from linking addresses and names) are invisible.
+    return structure, _ESCAPE.sub(r"\1", data.decode("utf-8")).replace("\u2060", "")
 
 
 def project_tsv(data: bytes) -> tuple[object, str]:

@@ -50,7 +50,7 @@ HOSTILE = [
     "```", "~~~", "    indented", "-:", ":-", "line\nbreak", "tab\there", "trailing  ", "$x^2$", "a\\",
     "https://evil.example/a", "HTTP://EVIL.EXAMPLE", "ftp://evil.example", "//localhost/x", "www.evil.example",
     "WWW.Evil.Example", "www.x", "_www.evil.example", "(www.evil.example)", "evil.com", "пример.рф", "a\u200b.org",
-    "x=.рф", "mail a@b.org", "mailto:a@b.org", "xmpp:a@b.co/resource", "first.last+tag@example.co.uk",
+    "x=.рф", "mail a@b.org", "mailto:a@b.org", "thanks @octocat", "@org/team", "xmpp:a@b.co/resource", "first.last+tag@example.co.uk",
     "CTOC/COP/WG.7/2020/INF/1/Rev.1", "10 a.m.–1 p.m.", "U.S.A., e.g. and i.e.",
 ]
 
@@ -99,6 +99,14 @@ def test_markdown_text_keeps_plain_titles_as_they_are() -> None:
     plain = ["CTOC/COP/WG.7/2020/INF/1/Rev.1", "10 a.m.–1 p.m.", "Monday, 7 September — Official holiday", "1 (a)",
              "Adoption of the agenda and organization of work", "U.S.A., e.g. and i.e."]
     assert [markdown_text(text) for text in plain] == plain
+
+
+def test_markdown_text_keeps_github_from_linking_addresses_and_names() -> None:
+    """GitHub links e-mail addresses and "@name" found in the rendered text, escapes or not: "@" is never next to a
+    letter or digit there (an invisible word joiner stands between)."""
+    for text in ("mail a@b.org", "thanks @octocat", "@org/team", "first.last+tag@example.co.uk"):
+        rendered = PARSERS["gfm"](markdown_text(text))
+        assert re.search(r"[A-Za-z0-9.+_-]@|@[A-Za-z0-9]", rendered) is None, rendered
 
 
 def test_markdown_destination_is_one_link_to_the_address() -> None:

@@ -27,10 +27,10 @@ _SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#$@]")
 # the colon before "//" and the first slash of "//" breaks each such address into plain text, while "WG.7",
 # "Rev.1", "a.m." and "p.m." stay as they are.
 _AUTOLINK = re.compile(r"\.(?<=[wW]{3}\.)|\.(?<=\S\.)(?=[^\W\d_]{2})|:(?=//)|/(?=/)")
-# GitHub finds e-mail addresses in the text after escapes are removed, so no escape stops one; a word joiner
-# (U+2060, invisible, no break) between the name and "@" does, and the text reads and prints the same.
-_EMAIL = re.compile(r"(?<=[A-Za-z0-9.+_-])@")
-_WORD_JOINER = "\u2060"
+# GitHub finds e-mail addresses (and links "@name" to a person's page) in the text after escapes are removed, so
+# no escape stops either; a word joiner (U+2060, invisible, no break) on each side of "@" does, and the text reads
+# and prints the same.
+_AT = "\u2060@\u2060"
 # What opens a block at the start of a line: a list item ("- ", "+ ", "1. ", "1) "), a rule, a heading
 # underline ("---", "===") or a table's delimiter row ("-:", ":-"). "#", ">", "*", "_", "`", "~" and "|" are
 # escaped everywhere already.
@@ -57,7 +57,7 @@ def markdown_text(value: str) -> str:
             return line
     line = one_line(_ILLEGAL.sub("", value))
     if "@" in line:
-        line = _EMAIL.sub(_WORD_JOINER + "@", line)
+        line = line.replace("@", _AT)
     # A function, not a template such as r"\\\1": re parses a template on every call, and most calls match nothing.
     escaped = _SPECIAL.sub(_backslash, line)
     if "." in escaped or ":" in escaped or "/" in escaped:
