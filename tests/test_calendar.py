@@ -358,6 +358,7 @@ def test_calendar_rebuild_without_change_gives_the_same_bytes(tmp_path: Path) ->
     first = render(config)
     assert render(config, first) == first
     assert render(config) == first
+    check_ics(first, tmp_path / "rebuilt.ics")
 
 
 def test_calendar_stamps_come_from_source_date_epoch(tmp_path: Path) -> None:
@@ -366,6 +367,7 @@ def test_calendar_stamps_come_from_source_date_epoch(tmp_path: Path) -> None:
     events = parse(render_calendar(schedule_with_stamp).data)
     moment = dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
     assert {(e.decoded("DTSTAMP"), e.decoded("CREATED"), e.decoded("LAST-MODIFIED")) for e in events} == {(moment,) * 3}
+    check_ics(render_calendar(schedule_with_stamp).data, tmp_path / "stamped.ics")
 
 
 def test_calendar_ignores_events_of_another_meeting(tmp_path: Path) -> None:
@@ -373,6 +375,7 @@ def test_calendar_ignores_events_of_another_meeting(tmp_path: Path) -> None:
     other = render(write(tmp_path, ISSUE_0.replace("CTOC/COP/WG.7/2022/1", "CTOC/COP/WG.4/2022/1"), "other"))
     config = write(tmp_path, ISSUE_1)
     assert render(config, other) == render(config)
+    check_ics(render(config, other), tmp_path / "beside-another.ics")
 
 
 def test_calendar_revised_symbol_keeps_the_uids(tmp_path: Path) -> None:
@@ -384,6 +387,7 @@ def test_calendar_revised_symbol_keeps_the_uids(tmp_path: Path) -> None:
     assert [(uid, seq) for uid, seq, _, _ in _summary(parse(second))] == [
         (f"CTOC-COP-WG.7-2022-1-plenary-{n}@meetplan", 1) for n in (1, 2, 3, 4)
     ]
+    check_ics(second, tmp_path / "revised.ics")
 
 
 BAD_SEQUENCE = (
@@ -445,6 +449,7 @@ def test_build_carries_the_calendar_forward(tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", str(write(tmp_path, ISSUE_1, "issue-1")), "--output", str(folder)])
     assert result.exit_code == 0, result.output
     assert (folder / "calendar.ics").read_bytes() == render(tmp_path / "issue-1.yaml", first)
+    check_ics((folder / "calendar.ics").read_bytes(), tmp_path / "carried.ics")
 
 
 # --- properties ---------------------------------------------------------------------------------------------------

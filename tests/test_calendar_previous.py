@@ -91,7 +91,9 @@ def test_calendar_sequence_at_the_limit_cannot_be_raised(tmp_path: Path) -> None
         f"calendar.ics: event {UID(1)}: SEQUENCE 2147483647 cannot be raised; start a new series"
     ]
     # Unchanged, the event keeps its SEQUENCE: there is nothing to raise.
-    assert [int(e["SEQUENCE"]) for e in events(render(write(tmp_path, MEETING), previous))] == [2147483647, 0, 0, 0]
+    unchanged = render(write(tmp_path, MEETING), previous)
+    assert [int(e["SEQUENCE"]) for e in events(unchanged)] == [2147483647, 0, 0, 0]
+    ics_check(_saved(tmp_path / "unchanged.ics", unchanged))
 
 
 def test_calendar_command_sequence_at_the_limit_exits_2_with_the_file(tmp_path: Path) -> None:

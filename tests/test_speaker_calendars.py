@@ -137,6 +137,7 @@ def test_speaker_calendars_uid_does_not_depend_on_the_order_of_the_list(tmp_path
     assert [events(after[name])[0].decoded("DTSTART") for name in sorted(after)] != [
         events(before[name])[0].decoded("DTSTART") for name in sorted(before)
     ]
+    check_all(tmp_path, after)
 
 
 def test_speaker_calendars_same_name_two_people_and_a_delegation_with_two_turns(tmp_path: Path) -> None:
@@ -322,7 +323,9 @@ def test_speaker_calendars_sequence_at_the_limit_cannot_be_raised(tmp_path: Path
     path = write(tmp_path, NONLATIN)
     name = "speakers/王芳.ics"
     previous = calendars(path)[name].replace(b"SEQUENCE:0", b"SEQUENCE:2147483647")
-    assert [int(e["SEQUENCE"]) for e in events(calendars(path, {name: previous})[name])] == [2147483647]
+    unchanged = calendars(path, {name: previous})
+    assert [int(e["SEQUENCE"]) for e in events(unchanged[name])] == [2147483647]
+    check_all(tmp_path, unchanged)
     moved = write(tmp_path, NONLATIN.replace("        - {name: 王芳", "        - {name: Ana Expert, delegation: Brazil}\n        - {name: 王芳"), "moved")
     with pytest.raises(MeetplanError) as caught:
         calendars(moved, {name: previous})
