@@ -20,16 +20,22 @@ from typing import TypeVar
 
 from meetplan.style import sort_key
 
-# The six official languages in the UN's own order (alphabetical in English); State.names follows it.
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+# The six official languages in the UN's own order (alphabetical in English), by code and English name; the one
+# declaration of them. State.names follows this order.
+OFFICIAL_LANGUAGES = (("ar", "Arabic"), ("zh", "Chinese"), ("en", "English"), ("fr", "French"), ("ru", "Russian"),
+                      ("es", "Spanish"))  # fmt: skip
+LANGUAGES = tuple(code for code, _ in OFFICIAL_LANGUAGES)
 
-GROUPS = (
-    "African States",
-    "Asia-Pacific States",
-    "Eastern European States",
-    "Latin American and Caribbean States",
-    "Western European and other States",
+# The five regional groups of States (General Assembly resolution 33/138), with the abbreviations secretariats
+# write in lists of speakers; the one declaration of them.
+REGIONAL_GROUPS = (
+    ("African States", "AG"),
+    ("Asia-Pacific States", "APG"),
+    ("Eastern European States", "EEG"),
+    ("Latin American and Caribbean States", "GRULAC"),
+    ("Western European and other States", "WEOG"),
 )
+GROUPS = tuple(name for name, _ in REGIONAL_GROUPS)
 
 KINDS = (
     "intergovernmental organization",

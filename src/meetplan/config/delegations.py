@@ -22,13 +22,7 @@ CATEGORY_KEYS: dict[str, DelegationCategory] = {
     "permanent_observers": DelegationCategory.PERMANENT_OBSERVER,
     "ngos": DelegationCategory.NGO,
 }
-REGIONAL_GROUPS = (
-    "African States",
-    "Asia-Pacific States",
-    "Eastern European States",
-    "Latin American and Caribbean States",
-    "Western European and other States",
-)
+REGIONAL_GROUPS = reference.GROUPS
 
 
 def group(value: Any) -> str | None:

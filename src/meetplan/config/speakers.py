@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from meetplan import fieldtext, tables
+from meetplan import fieldtext, reference, tables
 from meetplan.config import convert
 from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
@@ -39,17 +39,11 @@ DEFAULT_LIMITS: dict[SpeakerClass, Fraction] = {
 }
 MAX_MINUTES = 600  # ten hours: more is a typing slip, not a statement
 
-LANGUAGES = ("Arabic", "Chinese", "English", "French", "Russian", "Spanish")
-_LANGUAGE_CODES = dict(zip(("ar", "zh", "en", "fr", "ru", "es"), LANGUAGES, strict=True))
+LANGUAGES = tuple(name for _, name in reference.OFFICIAL_LANGUAGES)
+_LANGUAGE_CODES = dict(reference.OFFICIAL_LANGUAGES)
 
 # The abbreviations secretariats write in lists of speakers.
-_GROUP_ABBREVIATIONS = {
-    "ag": "African States",
-    "apg": "Asia-Pacific States",
-    "eeg": "Eastern European States",
-    "grulac": "Latin American and Caribbean States",
-    "weog": "Western European and other States",
-}
+_GROUP_ABBREVIATIONS = {abbreviation.casefold(): name for name, abbreviation in reference.REGIONAL_GROUPS}
 
 # The columns of an inscriptions file, by field; headings are matched ignoring case, spaces and underscores.
 FILE_COLUMNS: dict[str, tuple[str, ...]] = {

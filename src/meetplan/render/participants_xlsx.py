@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from meetplan import reference
 from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
 from meetplan.render import Artifact
 from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Sheet, Style, Workbook
@@ -30,8 +31,7 @@ PERSON_WIDTHS = (7, 22, 20, 34, 34, 22, 24, 11, 34, 11)
 REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 40
 SUMMARY_MODES = (Placement.ROOM, Placement.ONLINE, Placement.WAITING)
 NO_GROUP = "No regional group"
-GROUPS = ("African States", "Asia-Pacific States", "Eastern European States",
-          "Latin American and Caribbean States", "Western European and other States")
+GROUPS = reference.GROUPS
 LOCAL_HEADINGS = ("Delegation", "Time zone", "Online participants", "Plenary meeting", "Hours at the venue",
                   "Local start", "Local end", "Outside 07:00–22:00")
 LOCAL_WIDTHS = (34, 24, 11, 16, 36, 18, 18, 12)
