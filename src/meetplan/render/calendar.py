@@ -527,9 +527,8 @@ def write_calendar(
 
 
 def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
-    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"; "COSP 6 — 3rd plenary meeting"."""
-    body = f"{meeting.short_name} {meeting.ordinal}" if meeting.short_name else meeting.body
-    return f"{body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
+    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"."""
+    return f"{meeting.body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
 
 
 def location(meeting: Meeting) -> str:
