@@ -138,7 +138,8 @@ def test_annex_one_day_meeting(write_config) -> None:  # type: ignore[no-untyped
 
 
 def test_annex_six_sub_items_under_item_1(write_config) -> None:  # type: ignore[no-untyped-def]
-    """A Conference of the Parties' item 1 with six sub-items: each has its row, the parent none."""
+    """A Conference of the Parties' item 1 with six sub-items: each has its row, the parent none; the credentials
+    report, 1 (e), is taken up at the end, before the closing items."""
     agenda = """\
 agenda:
   - title: Organizational matters
@@ -157,7 +158,7 @@ agenda:
     path = write_config('days: {first: 2022-10-17, last: 2022-10-18, hours: ["10:00-13:00", "15:00-18:00"]}\n', agenda=agenda)
     rows = tsv(path)
     assert [row[1] for row in rows if row[1]] == [
-        "1 (a)", "1 (b)", "1 (c)", "1 (d)", "1 (e)", "1 (f)", "1 (f)", "2", "2", "3", "4",
+        "1 (a)", "1 (b)", "1 (c)", "1 (d)", "1 (f)", "1 (f)", "2", "2", "1 (e)", "3", "4",
     ]  # fmt: skip
     assert ["3–6 p.m.", "1 (f)", "General discussion (<i>continued</i>)"] in rows
     assert all(row[1] != "1" for row in rows)

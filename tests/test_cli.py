@@ -43,7 +43,7 @@ def test_check_prints_the_schedule() -> None:
         "4th plenary meeting: Wednesday, 9 September 2020, 3–6 p.m.",
     ]
     second = lines[lines.index(meeting_lines[1]) + 1 : lines.index(meeting_lines[2]) - 1]
-    assert [line.split("[")[-1] for line in second] == ["0.5 of the meeting, 90 min]", "0.5 of the meeting, 90 min]"]
+    assert [line.split("[")[-1] for line in second] == ["1/2 of the meeting, 1 hour 30 minutes]", "1/2 of the meeting, 1 hour 30 minutes]"]
     assert second[0].startswith("  2      Impact of natural disasters") and "(continued)" in second[0]
 
 

@@ -225,7 +225,7 @@ def test_case_report_link_injection_symbols_stay_one_link_each(tmp_path: Path) -
     assert ("([TST/WG.1/2026/2\\>) \\<img src=x onerror=alert(1)\\> (\\<x]"
             "(<https://undocs.org/TST/WG.1/2026/2%3E)%20%3Cimg%20src=x%20onerror=alert(1)%3E%20(%3Cx>))") in report
     assert ("([TST/WG.1/2026/3 \\<script\\>alert(2)\\</script\\> \\# Injected heading]"
-            "(<https://undocs.org/TST/WG.1/2026/3%0A%3Cscript%3Ealert(2)%3C/script%3E%0A#%20Injected%20heading>))") in report
+            "(<https://undocs.org/TST/WG.1/2026/3%0A%3Cscript%3Ealert(2)%3C/script%3E%0A%23%20Injected%20heading>))") in report
     for name, render in PARSERS.items():
         rendered = render(report)
         assert re.findall(r"<(img|script|h1)\b", rendered) == ["h1"], name  # the report's own title only

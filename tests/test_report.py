@@ -30,6 +30,7 @@ from meetplan.report import (
     Heading,
     Panellist,
     Statement,
+    _symbol,
     build_report,
     dates_phrase,
     meetings_phrase,
@@ -477,3 +478,17 @@ def test_readme_report_example_builds() -> None:
         path.unlink()
     assert [p.number for p in report.paragraphs] == SEED_NUMBERS
     assert report.paragraphs[2].text.endswith("with a restricted number of participants present in the meeting room and all other participants connected remotely.")
+
+
+@pytest.mark.parametrize(("symbol", "link"), [
+    ("A/HRC/50/1#frag", "https://undocs.org/A/HRC/50/1%23frag"),
+    ("A/HRC/50/1?x=1", "https://undocs.org/A/HRC/50/1%3Fx=1"),
+    ("A/HRC/50/1%41", "https://undocs.org/A/HRC/50/1%2541"),
+    ("E/CN.7/2021/1 Rev", "https://undocs.org/E/CN.7/2021/1%20Rev"),
+])  # fmt: skip
+def test_report_link_keeps_the_whole_symbol_in_the_path(symbol: str, link: str) -> None:
+    """A "#", "?", "%" or space typed in a document symbol stays in the address's path: it starts no fragment,
+    query or escape, so the link opens the document the symbol names."""
+    settings = load(CONFIG_2020).report
+    assert settings is not None
+    assert _symbol(symbol, settings).link == link

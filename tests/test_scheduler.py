@@ -83,7 +83,7 @@ def test_pins_against_the_agenda_order(write_config) -> None:  # type: ignore[no
     path = write_config(TWO_DAYS, agenda=agenda("{title: A, pin: 3}", "{title: B, pin: 2}", "title: Other matters"))
     assert problems(path) == [
         f"{path}:14: agenda[3].pin: item 3 is pinned to the 2nd plenary meeting, but item 2, which comes before it, "
-        "is pinned to the 3rd plenary meeting: pins must follow the agenda order"
+        "is pinned to the 3rd plenary meeting: pins must follow the agenda order; to take item 2 up at the end of the session, out of agenda order, give it taken_up: end, or pin item 3 later"
     ]
 
 

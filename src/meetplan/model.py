@@ -24,6 +24,13 @@ class Format(StrEnum):
     ONLINE = "online"
 
 
+class Term(StrEnum):
+    """What the body's documents call one of its gatherings: the "sixth session", the "seventh meeting"."""
+
+    SESSION = "session"
+    MEETING = "meeting"
+
+
 class ItemKind(StrEnum):
     """How the default allocation treats an agenda item."""
 
@@ -65,7 +72,9 @@ class AgendaItem:
     share: Fraction | None = None  # in plenary meetings, e.g. Fraction(3, 2)
     pin: tuple[int, ...] = ()  # plenary meeting numbers, consecutive
     sub_items: tuple[AgendaItem, ...] = ()
+    taken_up: str | None = None  # "end": at the end of the session, before the closing items, out of agenda order
     origin: Origin | None = field(default=None, compare=False)
+    default: str | None = field(default=None, compare=False)  # the default rule that gave its kind, for check
 
     @property
     def label(self) -> str:
@@ -105,6 +114,8 @@ class Meeting:
     speakers: SpeakerPlan | None = None  # the lists of speakers (the speakers: section), if any
     participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
     report: ReportSettings | None = None  # the report's organizational part (the report: section), if any
+    term: Term = Term.MEETING  # "seventh meeting" (the Working Groups) or "sixth session" (Conferences, commissions)
+    short_name: str | None = None  # the body's short name for calendar titles, such as COSP
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
     stamp: dt.datetime | None = None

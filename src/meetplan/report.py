@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import (
@@ -546,7 +547,8 @@ def _the(name: str) -> str:
 
 
 def _symbol(symbol: str, settings: ReportSettings) -> Span:
-    link = settings.document_url.replace("{symbol}", symbol) if settings.document_url else None
+    # The symbol is the path of the address: a "#", "?" or "%" in it must not start a fragment, a query or an escape.
+    link = settings.document_url.replace("{symbol}", quote(symbol, safe="/:@!$&'()*+,;=")) if settings.document_url else None
     return Span(text=symbol, link=link)
 
 

@@ -30,6 +30,17 @@ def plenary_meetings(meeting: Meeting) -> tuple[PlenaryMeeting, ...]:
     return tuple(PlenaryMeeting(number=n, date=d, hours=h) for n, (d, h) in enumerate(slots, start=1))
 
 
+def taken_up_order(meeting: Meeting) -> tuple[AgendaItem, ...]:
+    """The entries in the order the plenary meetings take them up: the agenda order, but for the entries marked
+    ``taken_up: end`` (the credentials report), which come before the closing entries that end the agenda."""
+    deferred = [e for e in meeting.entries if e.taken_up == "end"]
+    rest = [e for e in meeting.entries if e.taken_up != "end"]
+    closing = len(rest)
+    while closing > 0 and rest[closing - 1].kind is ItemKind.CLOSING and not rest[closing - 1].pin:
+        closing -= 1
+    return (*rest[:closing], *deferred, *rest[closing:])
+
+
 # --- the rules ---------------------------------------------------------------------------------------------
 
 Rule = Callable[[Meeting, tuple[PlenaryMeeting, ...]], Iterator[Problem]]
@@ -66,7 +77,7 @@ def rule_within_resources(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...
 
 def rule_pins_exist(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
     """A pin names plenary meetings that the days and hours give."""
-    for entry in meeting.entries:
+    for entry in taken_up_order(meeting):
         if entry.pin and entry.pin[-1] > len(plenaries):
             yield _problem(
                 meeting,
@@ -77,15 +88,17 @@ def rule_pins_exist(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> 
 
 
 def rule_pins_in_agenda_order(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
-    """Pinned entries follow the agenda order; entries pinned to overlapping meetings are pinned alike."""
+    """Pinned entries follow the order taken up (the agenda order, but for entries marked ``taken_up: end``);
+    entries pinned to overlapping meetings are pinned alike."""
     previous: AgendaItem | None = None
-    for entry in meeting.entries:
+    for entry in taken_up_order(meeting):
         if not entry.pin:
             continue
         if previous is not None and entry.pin != previous.pin and entry.pin[0] <= previous.pin[-1]:
             field = f"{entry.origin.field}.pin" if entry.origin else None
             if entry.pin[0] < previous.pin[0] or entry.pin[-1] < previous.pin[-1]:
-                reason = "pins must follow the agenda order"
+                reason = (f"pins must follow the agenda order; to take item {previous.label} up at the end of the session, "
+                          f"out of agenda order, give it taken_up: end, or pin item {entry.label} later")
             else:
                 reason = "entries that share a plenary meeting must be pinned to the same plenary meetings"
             yield _problem(
@@ -127,7 +140,7 @@ class _Block:
 
 
 def _blocks(meeting: Meeting, count: int) -> list[_Block]:
-    entries = list(meeting.entries)
+    entries = list(taken_up_order(meeting))
     # The closing entries at the end of the agenda share the last plenary meeting unless told otherwise.
     pins = {id(e): e.pin for e in entries}
     for entry in reversed(entries):
@@ -164,6 +177,10 @@ def _shares(meeting: Meeting, block: _Block) -> list[Fraction]:
     has_substantive = any(e.kind is ItemKind.SUBSTANTIVE for e in block.entries)
     sharing = [i for i in open_entries if block.entries[i].kind is ItemKind.SUBSTANTIVE or not has_substantive]
     remainder = available - explicit
+    # Organizational entries alone before a pinned item (item 2 pinned to the 1st plenary meeting) open it
+    # with no time of their own, as they would beside it.
+    if remainder == 0 and all(block.entries[i].kind is ItemKind.ORGANIZATIONAL for i in sharing):
+        sharing = []
     # Name the entries whose shares are given, and point at the first share: that is what to change.
     shared = [e for e in block.entries if e.share is not None] or list(block.entries)
     labels = join_list(f"item {e.label}" for e in shared) + (" is" if len(shared) == 1 else " are")

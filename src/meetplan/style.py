@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from fractions import Fraction
 
-from meetplan.model import Hours
+from meetplan.model import Hours, Meeting
 
 EN_DASH = "\u2013"
 EM_DASH = "\u2014"
@@ -77,9 +77,22 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+_ORDINAL_TENS = ("", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth")
+
+
 def ordinal_word(number: int) -> str:
-    """"seventh"; figures with a suffix beyond the twentieth."""
-    return ORDINAL_WORDS[number - 1] if 1 <= number <= len(ORDINAL_WORDS) else ordinal(number)
+    """"seventh", "thirty-second" (as UN documents name sessions); figures with a suffix from the hundredth."""
+    if 1 <= number <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[number - 1]
+    if 20 < number < 100:
+        tens, units = divmod(number, 10)
+        return f"{_TENS[tens]}-{ORDINAL_WORDS[units - 1]}" if units else _ORDINAL_TENS[tens]
+    return ordinal(number)
+
+
+def session_name(meeting: Meeting) -> str:
+    """"seventh meeting", "sixth session": the ordinal in words, as the body's documents write it."""
+    return f"{ordinal_word(meeting.ordinal)} {meeting.term.value}"
 
 
 def join_list(names: Iterable[str]) -> str:

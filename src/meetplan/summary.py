@@ -1,19 +1,32 @@
-"""The schedule as plain text for ``meetplan check``: plenary meetings, items and shares."""
+"""The schedule as plain text for ``meetplan check``: plenary meetings, items and shares, days in order."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from meetplan.model import Schedule
-from meetplan.style import date_range, day_heading, figure, hours, ordinal
+from meetplan.model import AgendaItem, ItemKind, Schedule
+from meetplan.scheduler import taken_up_order
+from meetplan.style import date_range, day_heading, hours, ordinal, session_name
 
 TITLE_WIDTH = 64
 
 
-def _share(portion: Fraction, minutes: int) -> str:
+def duration(minutes: int) -> str:
+    """"1 hour", "1 hour 30 minutes", "45 minutes"."""
+    whole, rest = divmod(minutes, 60)
+    parts = [f"{whole} hour{'s' if whole != 1 else ''}"] if whole else []
+    if rest or not parts:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def share_text(portion: Fraction, minutes: int) -> str:
+    """"1/3 of the meeting, 1 hour", "whole meeting, 3 hours", "no time of its own": never "0.333333"."""
     if portion == 0:
         return "no time of its own"
-    return f"{figure(portion)} of the meeting, {round(portion * minutes)} min" if portion < 1 else f"whole meeting, {minutes} min"
+    if portion >= 1:
+        return f"whole meeting, {duration(minutes)}"
+    return f"{portion.numerator}/{portion.denominator} of the meeting, {duration(round(portion * minutes))}"
 
 
 def _shorten(title: str) -> str:
@@ -24,16 +37,34 @@ def describe(schedule: Schedule) -> str:
     meeting = schedule.meeting
     first, last = meeting.days[0].date, meeting.days[-1].date
     lines = [
-        f"{meeting.body}, {ordinal(meeting.ordinal)} meeting ({meeting.symbol})",
+        f"{meeting.body}, {session_name(meeting)} ({meeting.symbol})",
         f"{meeting.venue}, {date_range(first, last)}, {meeting.format.value}; times in {meeting.time_zone}",
         f"{len(schedule.plenaries)} plenary meetings (the resources allow {meeting.plenary_limit})",
     ]
-    for plenary in schedule.plenaries:
-        lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"]
-        for allocation in schedule.allocations_in(plenary.number):
-            title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
-            lines.append(f"  {allocation.item.label:<6} {title}  [{_share(allocation.share, plenary.hours.minutes)}]")
-    notes = [day for day in meeting.days if day.note]
+    plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
+    for day in meeting.days:
+        if day.note:
+            lines += ["", f"{day_heading(day.date)} {day.date.year}: {day.note}"]
+        for plenary in plenaries[day.date]:
+            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"]
+            for allocation in schedule.allocations_in(plenary.number):
+                title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
+                lines.append(f"  {allocation.item.label:<6} {title}  [{share_text(allocation.share, plenary.hours.minutes)}]")
+    notes = [f"  {entry.label:<6} {why}" for entry in taken_up_order(meeting) if (why := _default(schedule, entry))]
     if notes:
-        lines += ["", *(f"{day_heading(day.date)} {day.date.year}: {day.note}" for day in notes)]
+        lines += ["", "Defaults applied (give the item a kind, share, pin or taken_up to change them):", *notes]
     return "\n".join(lines)
+
+
+def _default(schedule: Schedule, entry: AgendaItem) -> str | None:
+    """What the default rule did with an entry, when one did."""
+    if entry.kind is ItemKind.CLOSING and entry.share is None and not entry.pin:
+        shares = [a.share for a in schedule.allocations if a.item == entry]
+        if sum(shares) == 0:
+            # "Other matters" in the middle of the agenda sits beside the items around it.
+            return "closing item not at the end of the agenda: no time of its own; give it a share to give it time"
+    if entry.default is None:
+        if entry.kind is ItemKind.SUBSTANTIVE and entry.share is None and not entry.pin:
+            return "substantive: shares the plenary meetings between the opening and the closing items equally, in half meetings"
+        return None
+    return entry.default + (" (taken up out of agenda order)" if entry.taken_up == "end" else "")

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from meetplan.config.reader import Kind, kind_of
-from meetplan.model import Format, ItemKind
+from meetplan.model import Format, ItemKind, Term
 
 # Characters XML 1.0 cannot hold, which YAML escapes such as "\a" or "\ud800" produce: a control character
 # becomes a space (as the calendar shows it); a lone surrogate or a noncharacter is no text at all.
@@ -193,6 +193,15 @@ def meeting_format(value: Any) -> Format:
     raise ValueError(f"must be one of: {', '.join(f.value for f in Format)}; not {value!r}")
 
 
+def term(value: Any) -> Term:
+    """session or meeting."""
+    name = text(value).lower()
+    for option in Term:
+        if name == option.value:
+            return option
+    raise ValueError(f"must be one of: {', '.join(t.value for t in Term)}; not {value!r}")
+
+
 def item_kind(value: Any) -> ItemKind:
     """organizational, substantive or closing."""
     name = text(value).lower()
@@ -235,6 +244,7 @@ DATE = Kind(date, DATE_SCHEMA)
 SHARE = Kind(share, {"type": ["number", "string"], "minimum": 0})
 TIME_ZONE = Kind(time_zone, {"type": "string", "examples": ["Europe/Vienna", "America/New_York"]})
 FORMAT = Kind(meeting_format, {"enum": [f.value for f in Format]})
+TERM = Kind(term, {"enum": [t.value for t in Term]})
 ITEM_KIND = Kind(item_kind, {"enum": [k.value for k in ItemKind]})
 HTTPS_URL = Kind(https_url, {"type": "string", "pattern": "^https://"})
 DOCUMENTS = Kind(documents, {"anyOf": [TEXT_SCHEMA, {"type": "array", "items": TEXT_SCHEMA}]})

@@ -19,7 +19,7 @@ from meetplan.config.reader import Context, Key, Reader, Section, Structure
 from meetplan.config.report import REPORT, parse_report
 from meetplan.config.speakers import SPEAKERS, attach_inscriptions, parse_speakers
 from meetplan.errors import ConfigError, Problem
-from meetplan.model import Format, Meeting
+from meetplan.model import Format, Meeting, Term
 from meetplan.yamlsource import LineDict, load_yaml
 
 MAX_CONFIG_BYTES = 5_000_000  # a meeting's configuration is a few kilobytes; refuse to parse a stray dump
@@ -77,7 +77,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     """The sections after meeting:, each read with what the earlier ones gave."""
     days_map = reader.mapping(root["days"], "days", root.key_lines["days"]) if "days" in root else None
     days = parse_days(reader, days_map, values["time_zone"]) if days_map is not None else ()
-    agenda = parse_agenda(reader, root["agenda"], root.key_lines["agenda"]) if "agenda" in root else ()
+    agenda = parse_agenda(reader, root["agenda"], root.key_lines["agenda"], days) if "agenda" in root else ()
     delegations = parse_delegations(reader, root["delegations"], root.key_lines["delegations"]) if "delegations" in root else ()
     registrations, seating, symbol = parse_participants(reader, root["participants"], root.key_lines["participants"]) if "participants" in root else (None, None, None)
     if registrations is not None and not delegations:
@@ -92,7 +92,20 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         issued=values["issued"] or dt.date(2000, 1, 1), revision=values["revision"], days=days,
         plenary_limit=values["plenary_meetings"] or 0, agenda=agenda, source=reader.file, delegations=delegations,
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
+        term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
     )
+
+
+SESSION_BODIES = ("conference", "commission", "committee", "council", "assembly", "board", "forum")
+
+
+def default_term(body: str) -> Term:
+    """Conferences, commissions, committees, councils, assemblies, boards and forums hold sessions; Working Groups
+    (and any other body) number their meetings, as the Working Group's documents do."""
+    lowered = body.lower()
+    if "working group" in lowered or "groupe de travail" in lowered:
+        return Term.MEETING
+    return Term.SESSION if any(word in lowered for word in SESSION_BODIES) else Term.MEETING
 
 
 def _empty() -> LineDict:

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text
-from meetplan.style import date_range, ordinal_word, sort_key
+from meetplan.style import date_range, session_name, sort_key
 
 TITLE = "List of participants"
 HEADINGS: dict[DelegationCategory, str] = {
@@ -57,7 +57,7 @@ def entry(person: Participant) -> str:
 def subtitle(meeting: Meeting) -> str:
     """"Working Group on the Smuggling of Migrants, seventh meeting, Vienna, 8 and 9 September 2020"."""
     days = f", {date_range(meeting.days[0].date, meeting.days[-1].date)}" if meeting.days else ""
-    return f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting, {meeting.venue}{days}"
+    return f"{meeting.body}, {session_name(meeting)}, {meeting.venue}{days}"
 
 
 def render_markdown(meeting: Meeting) -> Artifact:

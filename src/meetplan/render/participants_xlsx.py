@@ -94,7 +94,7 @@ def outside_day(start: dt.datetime, end: dt.datetime) -> bool:
 
 def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     meeting = schedule.meeting
-    workbook = Workbook(meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
+    workbook = Workbook(meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} {meeting.term.value}")
 
     def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int | None) -> Sheet:
         # Printed landscape on A4, one page wide: the secretariat prints the lists for the room.

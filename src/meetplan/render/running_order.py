@@ -18,7 +18,7 @@ from meetplan.model import Hours, SpeakersList, Turn
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text, one_line
 from meetplan.speakers import speaker_name
-from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
+from meetplan.style import EM_DASH, day_heading, hours, ordinal, session_name, time_of_day
 
 TITLE = "Running order"
 HEADINGS = ("Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes")
@@ -92,7 +92,7 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
 
 def _subtitle(speakers: SpeakersList) -> str:
     meeting = speakers.schedule.meeting
-    return f"{ordinal_word(meeting.ordinal).capitalize()} meeting of the {meeting.body}"
+    return f"{session_name(meeting).capitalize()} of the {meeting.body}"
 
 
 # --- Markdown ------------------------------------------------------------------------------------------------------

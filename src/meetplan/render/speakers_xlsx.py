@@ -54,7 +54,7 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
     schedule = speakers.schedule
     meeting = schedule.meeting
     plan = meeting.speakers
-    workbook = Workbook(meeting, f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} meeting")
+    workbook = Workbook(meeting, f"Lists of speakers: {meeting.body}, {ordinal(meeting.ordinal)} {meeting.term.value}")
 
     def minutes(value: Fraction) -> Cell:
         return Cell(_minutes(value), MINUTES)
