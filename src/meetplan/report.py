@@ -29,7 +29,7 @@ from meetplan.model import (
     ReportSettings,
     Schedule,
 )
-from meetplan.style import MONTHS, full_date, join_list, number_in_words, ordinal, ordinal_word, roman, sort_key
+from meetplan.style import MONTHS, full_date, join_list, number_in_words, ordinal, roman, session_name, sort_key
 
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.")
 
@@ -302,7 +302,7 @@ def session_dates(meeting: Meeting, held: Proceedings) -> tuple[dt.date, dt.date
 
 def report_title(meeting: Meeting, held: Proceedings) -> str:
     first, last = session_dates(meeting, held)
-    return f"Report on the meeting of the {meeting.body} held in {meeting.venue} {session_phrase(first, last)}"
+    return f"Report on the {meeting.term.value} of the {meeting.body} held in {meeting.venue} {session_phrase(first, last)}"
 
 
 def _opening(schedule: Schedule, settings: ReportSettings, held: Proceedings) -> list[Draft]:
@@ -310,13 +310,13 @@ def _opening(schedule: Schedule, settings: ReportSettings, held: Proceedings) ->
     first, last = session_dates(meeting, held)
     count = number_in_words(held.held)
     sentences = [
-        f"The {ordinal_word(meeting.ordinal)} meeting of the {meeting.body} was held in {meeting.venue} {session_phrase(first, last)}.",
+        f"The {session_name(meeting)} of the {meeting.body} was held in {meeting.venue} {session_phrase(first, last)}.",
         f"{count[0].upper()}{count[1:]} meeting{'s were' if held.held != 1 else ' was'} held.",
     ]
     held_in = {Format.HYBRID: "in a hybrid format (in person and online)", Format.ONLINE: "online", Format.IN_PERSON: "in person"}[meeting.format]
     # An in-person meeting needs no sentence on its format unless the configuration says how it was agreed.
     if meeting.format is not Format.IN_PERSON or settings.format_agreed or settings.format_details:
-        sentence = f"the meeting was held {held_in}" + (f", {_one_line(settings.format_details)}" if settings.format_details else "")
+        sentence = f"the {meeting.term.value} was held {held_in}" + (f", {_one_line(settings.format_details)}" if settings.format_details else "")
         sentence = f"{_one_line(settings.format_agreed)}, {sentence}" if settings.format_agreed else sentence[0].upper() + sentence[1:]
         sentences.append(_sentence(sentence))
     drafts = [_text(" ".join(sentences))]
@@ -575,7 +575,9 @@ def documents(meeting: Meeting, settings: ReportSettings) -> list[tuple[str, str
             if symbol in seen:
                 continue
             seen.add(symbol)
-            default = f"{BACKGROUND_PAPER} {_as_subject(entry.title)}"
+            # A closing or organizational item's document is the thing itself ("Report of the Bureau on
+            # credentials"): described by its title, not as a background paper on it.
+            default = f"{BACKGROUND_PAPER} {_as_subject(entry.title)}" if entry.kind is ItemKind.SUBSTANTIVE else entry.title
             listed.append((described.get(symbol, default), symbol))
     listed.extend((description, symbol) for symbol, description in settings.documents if symbol not in seen)
     return listed

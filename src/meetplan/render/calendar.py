@@ -31,7 +31,7 @@ from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.ooxml import build_moment
 from meetplan.render.vtimezone import vtimezone
-from meetplan.style import EM_DASH, ordinal, ordinal_word
+from meetplan.style import EM_DASH, ordinal, session_name
 
 NAME = "calendar.ics"
 MEDIA_TYPE = "text/calendar"
@@ -527,8 +527,9 @@ def write_calendar(
 
 
 def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
-    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"."""
-    return f"{meeting.body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
+    """"Working Group on the Smuggling of Migrants — 1st plenary meeting"; "COSP 6 — 3rd plenary meeting"."""
+    body = f"{meeting.short_name} {meeting.ordinal}" if meeting.short_name else meeting.body
+    return f"{body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
 
 
 def location(meeting: Meeting) -> str:
@@ -541,7 +542,7 @@ def description(schedule: Schedule, plenary: PlenaryMeeting) -> str:
     """The session, the agenda items taken up (as the annex lists them), and how to connect."""
     meeting = schedule.meeting
     lines = [
-        f"{ordinal_word(meeting.ordinal).capitalize()} meeting of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
+        f"{session_name(meeting).capitalize()} of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
         "",
         "Agenda items:",
     ]
@@ -594,7 +595,7 @@ def render_calendar(schedule: Schedule, previous: bytes | None = None, source: s
     number = _plenary_number(meeting)
     data = write_calendar(
         prodid=PRODID,
-        name=f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting",
+        name=f"{meeting.body}, {session_name(meeting)}",
         meeting=meeting,
         events=[plenary_event(schedule, plenary) for plenary in schedule.plenaries],
         previous=previous,
