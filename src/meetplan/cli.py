@@ -58,8 +58,10 @@ def _plan(config: Path) -> Plan:
 
 def _warn(planned: Plan) -> None:
     """Print the lists of speakers' warnings on stderr: they are not errors, so the exit status stays 0."""
+    from meetplan.errors import shown
+
     for warning in planned.speakers.warnings if planned.speakers else ():
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
 
 
 class _Progress:

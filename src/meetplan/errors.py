@@ -22,8 +22,13 @@ class Problem:
     def __str__(self) -> str:
         place = ":".join(str(part) for part in (self.file, self.line) if part is not None)
         parts = [part for part in (place, self.field, self.message) if part]
-        # One line, and nothing a terminal acts on, whatever the input held: escapes, as repr writes them.
-        return _CONTROL.sub(lambda match: repr(match.group())[1:-1], ": ".join(parts))
+        return shown(": ".join(parts))
+
+
+def shown(text: str) -> str:
+    """Text for one line on a terminal, whatever the input held: control and bidirectional characters as the
+    escapes repr writes ("\\x1b"), never raw."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class MeetplanError(Exception):

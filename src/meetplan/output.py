@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from meetplan.errors import MeetplanError, Problem
+from meetplan.errors import MeetplanError, Problem, shown
 from meetplan.render import Artifact
 
 if TYPE_CHECKING:
@@ -67,7 +67,6 @@ CALENDAR_TYPE = "text/calendar"
 MAX_PREVIOUS_BYTES = 5_000_000
 LOCK_WAIT_SECONDS = 10.0  # a second build waits this long for the first, then stops
 _STAGING_LEGACY = re.compile(r"\.meetplan-[A-Za-z0-9_]{8}")  # tempfile.mkdtemp's, from meetplan before issue 12
-_SHOWN_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
@@ -87,11 +86,6 @@ def safe_name(text: str, extension: str = "", fallback: str = "unnamed") -> str:
     if stem.split(".")[0].strip().lower() in _RESERVED:
         stem = f"_{stem}"
     return f"{stem}{extension}"
-
-
-def shown(text: str) -> str:
-    """Text for a message on a terminal: control and bidirectional characters as escapes, never raw."""
-    return _SHOWN_UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _checked_path(folder: Path, name: str) -> Path:

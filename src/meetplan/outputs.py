@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from meetplan.output import MANIFEST
 from meetplan.plan import Plan
 from meetplan.render import Artifact
 
@@ -142,7 +143,7 @@ def _speaker_calendars(rendering: Rendering) -> list[Artifact]:
     return render_speaker_calendars(rendering.plan.speakers, rendering.previous)
 
 
-INDEX = "outputs.json"
+INDEX = MANIFEST  # the writer reads the previous one to retire outputs a build no longer writes
 
 
 def _index(rendering: Rendering) -> list[Artifact]:
