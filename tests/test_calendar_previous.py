@@ -96,6 +96,23 @@ def test_calendar_sequence_at_the_limit_cannot_be_raised(tmp_path: Path) -> None
     ics_check(_saved(tmp_path / "unchanged.ics", unchanged))
 
 
+def test_build_sequence_at_the_limit_names_the_calendar_in_its_folder(tmp_path: Path) -> None:
+    """`meetplan build --output out`: the problem names out/calendar.ics, as the officer finds it (the case's
+    right value), exit 2, the folder left as it was."""
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(write(tmp_path, MEETING)), "--output", str(out)]).exit_code == 0
+    calendar = out / "calendar.ics"
+    calendar.write_bytes(with_lines(calendar.read_bytes(), UID(1), b"SEQUENCE:0", b"SEQUENCE:2147483647"))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    changed = write(tmp_path, MEETING.replace("Opening of the session", "Opening, revised"), "changed")
+    result = runner.invoke(main, ["build", str(changed), "--output", str(out)])
+    assert (result.exit_code, result.output.splitlines()[0]) == (
+        2, f"error: {calendar}: event {UID(1)}: SEQUENCE 2147483647 cannot be raised; start a new series"
+    )
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 def test_calendar_command_sequence_at_the_limit_exits_2_with_the_file(tmp_path: Path) -> None:
     """`meetplan calendar --output FILE`: the problem names FILE and the event, exit 2, FILE left as it was."""
     output = tmp_path / "calendar.ics"

@@ -103,8 +103,9 @@ def build(config: Path, output: str | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
+    from meetplan.errors import MeetplanError
     from meetplan.output import output_folder, read_previous, release, write_artifacts
-    from meetplan.outputs import steps
+    from meetplan.outputs import in_folder, steps
 
     # Checked as given: an empty --output (an unset shell variable) would otherwise be the current folder.
     folder = output_folder(output, Path("output") / config.stem)
@@ -114,9 +115,12 @@ def build(config: Path, output: str | None) -> None:
     phases = steps(planned, read_previous(folder))
     progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
     done: list[Any] = []
-    for name, run in phases:
-        progress.advance(name)
-        run(done)
+    try:
+        for name, run in phases:
+            progress.advance(name)
+            run(done)
+    except MeetplanError as error:
+        raise MeetplanError([in_folder(problem, folder) for problem in error.problems]) from None
     artifacts = [artifact for _, artifact in done]
     progress.advance("writing")
     written = write_artifacts(artifacts, folder, moment=planned.moment)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from pathlib import Path
 
+from meetplan.errors import Problem
 from meetplan.output import MANIFEST
 from meetplan.plan import Plan
 from meetplan.render import Artifact
@@ -199,6 +201,16 @@ def output(name: str) -> Output:
         if candidate.name == name or (candidate.name.endswith("/*.ics") and name.startswith(candidate.name[:-5]) and name.endswith(".ics")):
             return candidate
     raise KeyError(name)
+
+
+def in_folder(problem: Problem, folder: Path) -> Problem:
+    """A renderer's problem with a previous output ("calendar.ics: …"), naming the output's path in ``folder``
+    ("out/calendar.ics: …") so that the officer finds the file; any other problem as it is."""
+    try:
+        output(problem.file or "")
+    except KeyError:
+        return problem
+    return replace(problem, file=str(folder / str(problem.file)))
 
 
 def steps(plan: Plan, previous: PreviousReader = no_previous) -> list[tuple[str, Callable[[list[tuple[Output, Artifact]]], None]]]:
