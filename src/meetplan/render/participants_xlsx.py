@@ -19,22 +19,29 @@ from zoneinfo import ZoneInfo
 from meetplan import reference
 from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
 from meetplan.render import Artifact
-from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Sheet, Style, Workbook
+from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Sheet, Style, Workbook, content_widths
 from meetplan.style import day_heading, ordinal, sort_key
 from meetplan.style import hours as hours_text
 
 NAME = "participants.xlsx"
 
 PERSON_HEADINGS = ("No.", "Family name", "Given name", "Title or function", "Delegation", "Category",
-                   "Regional group", "Requested", "E-mail", "Registration row")
-PERSON_WIDTHS = (7, 22, 20, 34, 34, 22, 24, 11, 34, 11)
-REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 40
+                   "Regional group", "Requested")
+WORKING_HEADINGS = ("E-mail", "Registration row")  # on screen, outside the print area
+# The widest each column may be; a column is as wide as its content up to that, and the long texts wrap
+# (Title or function, Delegation, Category, Regional group, the reason), so that the printed columns fit on one
+# A4 landscape page wide at 8 pt or more (render.xlsx.print_size; tests/test_print.py measures it).
+PERSON_WIDTHS = (6, 14, 12, 24, 20, 16, 24, 11)
+PERSON_WRAPPED = (3, 4, 5, 6)
+WORKING_WIDTHS = (34, 13)
+REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 22
 SUMMARY_MODES = (Placement.ROOM, Placement.ONLINE, Placement.WAITING)
 NO_GROUP = "No regional group"
 GROUPS = reference.GROUPS
 LOCAL_HEADINGS = ("Delegation", "Time zone", "Online participants", "Plenary meeting", "Hours at the venue",
                   "Local start", "Local end", "Outside 07:00–22:00")
-LOCAL_WIDTHS = (34, 24, 11, 16, 36, 18, 18, 12)
+LOCAL_WIDTHS = (22, 20, 15, 12, 28, 17, 17, 13)
+LOCAL_WRAPPED = (0, 1, 4)
 DAY_START, DAY_END = dt.time(7, 0), dt.time(22, 0)  # local hours a delegate can reasonably be asked to follow
 LOCAL_TIME = Style(number_format=DATETIME_FORMAT)
 MARKED = Style(number_format=DATETIME_FORMAT, fill="FFF4CCCC")  # a sitting outside those hours, in light red
@@ -96,40 +103,54 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     meeting = schedule.meeting
     workbook = Workbook(meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} {meeting.term.value}")
 
-    def sheet(title: str, headings: Iterable[str], widths: Iterable[int], rows: int | None) -> Sheet:
+    def sheet(title: str, headings: Iterable[str], widths: Iterable[float], rows: int | None, wrap: Iterable[int] = (),
+              print_columns: int | None = None) -> Sheet:
         # Printed landscape on A4, one page wide: the secretariat prints the lists for the room.
-        return workbook.add_sheet(title, headings, widths, filter_rows=rows, fit_to_width=True)
+        return workbook.add_sheet(title, headings, widths, filter_rows=rows, wrap=wrap, print_columns=print_columns)
 
     def person_cells(number: int, person: Participant) -> list[Any]:
         delegation = person.delegation
         return [number, person.family_name, person.given_name, person.title, delegation.name, delegation.category.value,
-                group_of(delegation), person.requested.value, person.email, person.row]
+                group_of(delegation), person.requested.value]
 
     room = person_order(plan.placed(Placement.ROOM))
     online = person_order(plan.placed(Placement.ONLINE))
     waiting = plan.placed(Placement.WAITING)  # already in the order seats will be offered
 
-    worksheet = sheet("In the room", PERSON_HEADINGS, PERSON_WIDTHS, len(room))
-    for number, seat in enumerate(room, start=1):
-        worksheet.append(person_cells(number, seat.participant))
+    # The printed columns first, then the working ones (e-mail address, registration row) outside the print area.
+    rows = [[*person_cells(number, seat.participant), seat.participant.email, seat.participant.row]
+            for number, seat in enumerate(room, start=1)]
+    headings: tuple[str, ...] = (*PERSON_HEADINGS, *WORKING_HEADINGS)
+    worksheet = sheet("In the room", headings, content_widths(headings, rows, (*PERSON_WIDTHS, *WORKING_WIDTHS)), len(room),
+                      PERSON_WRAPPED, len(PERSON_HEADINGS))
+    for row in rows:
+        worksheet.append(row)
+    headings = (*PERSON_HEADINGS, REASON_HEADING, *WORKING_HEADINGS)
     for title, seats in (("Online", online), ("Waiting list", waiting)):
-        worksheet = sheet(title, (*PERSON_HEADINGS, REASON_HEADING), (*PERSON_WIDTHS, REASON_WIDTH), len(seats))
-        for number, seat in enumerate(seats, start=1):
-            worksheet.append([*person_cells(number, seat.participant), seat.reason])
+        rows = [[*person_cells(number, seat.participant), seat.reason, seat.participant.email, seat.participant.row]
+                for number, seat in enumerate(seats, start=1)]
+        widths = content_widths(headings, rows, (*PERSON_WIDTHS, REASON_WIDTH, *WORKING_WIDTHS))
+        worksheet = sheet(title, headings, widths, len(seats), (*PERSON_WRAPPED, len(PERSON_HEADINGS)), len(PERSON_HEADINGS) + 1)
+        for row in rows:
+            worksheet.append(row)
 
-    worksheet = sheet("Summary", ("Category", *(mode.value.capitalize() for mode in SUMMARY_MODES), "Total"), (48, 14, 14, 14, 14), None)
+    worksheet = sheet("Summary", ("Category", *(mode.value.capitalize() for mode in SUMMARY_MODES), "Total"), (48, 14, 14, 14, 14), None, (0,))
     for row in summary_rows(plan):
         worksheet.append([Cell(value, BOLD) for value in row] if row and row[0] in _SUMMARY_HEADS else row)
 
     times = local_times(schedule, plan)
-    worksheet = sheet("Local times", LOCAL_HEADINGS, LOCAL_WIDTHS, sum(len(rows) for _, _, rows in times))
-    for delegation, count, rows in times:
-        for plenary, start, end, outside in rows:
+    local_rows: list[list[Any]] = []
+    for delegation, count, plenaries in times:
+        for plenary, start, end, outside in plenaries:
             style = MARKED if outside else LOCAL_TIME
-            worksheet.append([delegation.name, delegation.time_zone, count, f"{ordinal(plenary.number)} meeting",
+            local_rows.append([delegation.name, delegation.time_zone, count, f"{ordinal(plenary.number)} meeting",
                               f"{day_heading(plenary.date)}, {hours_text(plenary.hours)}",
                               Cell(start.replace(tzinfo=None), style), Cell(end.replace(tzinfo=None), style),
                               "yes" if outside else None])
+    worksheet = sheet("Local times", LOCAL_HEADINGS, content_widths(LOCAL_HEADINGS, local_rows, LOCAL_WIDTHS), len(local_rows),
+                      LOCAL_WRAPPED)
+    for row in local_rows:
+        worksheet.append(row)
 
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from meetplan.model import SpeakerClass, SpeakersList
 from meetplan.render import Artifact
-from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Style, Workbook
+from meetplan.render.xlsx import BOLD, MEDIA_TYPE, Cell, Style, Workbook, content_widths
 from meetplan.speakers import speaker_name
 from meetplan.style import join_list, ordinal
 
@@ -23,13 +23,18 @@ NAME = "speakers.xlsx"
 OVERVIEW = "Overview"
 ITEM_HEADINGS = ("Order", "Speaker", "Title", "Delegation", "Category", "On behalf of", "Mode", "Language",
                  "Limit (minutes)", "Plenary meeting", "Expected start")
-ITEM_WIDTHS = (7, 28, 40, 30, 24, 34, 10, 10, 9, 10, 17)
+# The widest each column may be: columns are sized to their content up to that, the long texts wrap, and every
+# column prints on one A4 landscape page wide at 8 pt or more (render.xlsx.print_size).
+ITEM_WIDTHS = (7, 18, 20, 16, 14, 16, 10, 10, 11, 9, 13)
+ITEM_WRAPPED = (1, 2, 3, 4, 5)
 OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes available", "Panellists", "Statements",
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
-OVERVIEW_WIDTHS = (9, 60, 16, 11, 11, 11, 11, 11, 70)
-MINUTES_FORMAT = "0.##"
+OVERVIEW_WIDTHS = (9, 30, 12, 11, 12, 12, 11, 11, 30)
+OVERVIEW_WRAPPED = (1, 2, 8)
+# "General": 270 and 7.5; "0.##" would show a whole number with a trailing full stop ("270.").
+MINUTES_FORMAT = "General"
 MINUTES = Style(number_format=MINUTES_FORMAT)
-EXPECTED_START = Style(number_format=DATETIME_FORMAT)
+EXPECTED_START = Style(number_format="d mmm hh:mm")  # "8 Sep 10:35": a date and time cell, narrow enough to print
 # Excel refuses these in a sheet name, and names of more than 31 characters.
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
@@ -59,17 +64,21 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
     def minutes(value: Fraction) -> Cell:
         return Cell(_minutes(value), MINUTES)
 
-    worksheet = workbook.add_sheet(OVERVIEW, OVERVIEW_HEADINGS, OVERVIEW_WIDTHS, filter_rows=len(speakers.items))
+    rows = []
     for entry in speakers.items:
         panellists = sum(1 for turn in entry.turns if turn.inscription.panellist)
         available = sum((window.minutes for window in entry.windows), Fraction(0))
         inscribed = sum((turn.minutes for turn in entry.turns), Fraction(0))
         plenaries = join_list(ordinal(window.plenary) for window in entry.windows)
-        worksheet.append([
+        rows.append([
             entry.item.label, " ".join(entry.item.title.split()), plenaries, minutes(available), panellists,
             len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None),
             entry.warning,
         ])
+    worksheet = workbook.add_sheet(OVERVIEW, OVERVIEW_HEADINGS, content_widths(OVERVIEW_HEADINGS, rows, OVERVIEW_WIDTHS),
+                                   filter_rows=len(speakers.items), wrap=OVERVIEW_WRAPPED)
+    for row in rows:
+        worksheet.append(row)
     if plan is not None:
         # The limits the lists were timed with, below the table (the filter covers the table only).
         worksheet.append([])
@@ -85,17 +94,21 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             continue
         title = sheet_name(entry.item.label, taken)
         taken.append(title)
-        worksheet = workbook.add_sheet(title, ITEM_HEADINGS, ITEM_WIDTHS, filter_rows=len(entry.turns))
+        rows = []
         for turn in entry.turns:
             inscription = turn.inscription
             delegation = inscription.delegation.name if inscription.delegation else None
             # The title column describes the person; a statement by an unnamed representative has none.
-            worksheet.append([
+            rows.append([
                 turn.position, speaker_name(turn), inscription.title, delegation, inscription.kind.label,
                 inscription.on_behalf_of, inscription.mode.value, inscription.language, minutes(turn.minutes),
                 turn.plenary if turn.start is not None else None,
                 Cell(turn.start, EXPECTED_START) if turn.start is not None else "does not fit",
             ])
+        worksheet = workbook.add_sheet(title, ITEM_HEADINGS, content_widths(ITEM_HEADINGS, rows, ITEM_WIDTHS),
+                                       filter_rows=len(entry.turns), wrap=ITEM_WRAPPED)
+        for row in rows:
+            worksheet.append(row)
 
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
 

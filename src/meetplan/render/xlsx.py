@@ -69,6 +69,17 @@ class Style:
 
 HEADING = Style(bold=True, wrap=True)
 BOLD = Style(bold=True)
+WRAPPED = Style(wrap=True)  # a long text in a column narrower than it: on several lines, aligned to the top
+
+# Printing (issue 17). A4 landscape is 842 pt wide; with 0.4-inch side margins 784.8 pt are left for the columns.
+# A column's width counts the default font's digits. Excel draws Calibri 11 digits 7 px wide (a column w wide is
+# 7w + 5 px at 96 dpi); LibreOffice without Calibri or Carlito draws the column in DejaVu Sans, whose digits are a
+# third wider (7w + 3.75 pt). Sheets are sized for the wider: what prints at 8 pt there prints larger in Excel.
+PAGE_WIDTH = 842 - 2 * 0.4 * 72
+FONT_SIZE = 11  # points: every cell is Calibri 11 on screen
+SMALLEST_PRINT = 8  # points: no printed text smaller than this once a sheet is scaled to one page wide
+DIGIT_POINTS = 7.0  # points per unit of column width, at the widest (DejaVu Sans 11)
+LINE_HEIGHT = 15  # points: one line of Calibri 11 in a row
 # A date or time cell without a format would show as a bare serial number.
 _DEFAULT_FORMATS = {dt.datetime: DATETIME_FORMAT, dt.date: DATE_FORMAT, dt.time: TIME_FORMAT}
 
@@ -126,6 +137,60 @@ def _serial(value: dt.datetime | dt.date | dt.time) -> float:
     return days + _serial(value.time())
 
 
+def column_points(width: float) -> float:
+    """The width, in points before scaling, of a column ``width`` digits wide, in the wider of the two fonts."""
+    return DIGIT_POINTS * width + 3.75
+
+
+def print_size(widths: Iterable[float]) -> float:
+    """The type size, in points, at which columns of these widths print when scaled to one A4 landscape page wide."""
+    total = sum(column_points(width) for width in widths)
+    return FONT_SIZE * min(1.0, PAGE_WIDTH / total) if total else FONT_SIZE
+
+
+def content_widths(headings: Sequence[str], rows: Iterable[Sequence[Any]], caps: Sequence[float]) -> list[float]:
+    """Columns sized to their content: each as wide as its longest value (or its heading's longest word, for a
+    heading wraps) plus one, but no wider than its cap, where a longer text wraps (see ``Workbook.add_sheet``)."""
+    longest = [max((len(word) for word in heading.split()), default=0) * 1.1 for heading in headings]  # bold
+    for row in rows:
+        for index, value in enumerate(row[: len(longest)]):
+            if type(value) is Cell:
+                value, style = value
+                if isinstance(value, dt.date | dt.time):  # as its format shows it ("yyyy-mm-dd hh:mm")
+                    value = style.number_format or DATETIME_FORMAT
+            if value is None:
+                continue
+            size = len(value) if isinstance(value, str) else len(str(value))
+            if size > longest[index]:
+                longest[index] = size
+    return [round(min(cap, size + 1), 1) for size, cap in zip(longest, caps, strict=True)]
+
+
+def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
+    """How many lines a text takes in a column ``width`` digits wide, wrapped at spaces (an estimate that errs
+    long: letters are on average narrower than digits, bold ones about a tenth wider)."""
+    room = max(1.0, (width - 1) / 1.1 if bold else width - 1)
+    if len(text) <= room and "\n" not in text:
+        return 1
+    lines, used = 1, 0.0
+    for word in text.replace("\n", " \n ").split(" "):
+        if word == "\n":
+            lines, used = lines + 1, 0.0
+            continue
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, float(len(word))
+            while used > room:  # a word longer than the column breaks across lines
+                lines, used = lines + 1, used - room
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
+
+
+def _header_text(text: str) -> str:
+    """Text as it stands in a header or footer, where "&" starts a code."""
+    return escape(text.replace("&", "&&"))
+
+
 def _column_letter(index: int) -> str:
     """"A" for 0, "Z" for 25, "AA" for 26."""
     letters = ""
@@ -142,11 +207,14 @@ class Sheet:
     def __init__(self, book: Workbook, name: str, stream: IO[bytes], tail: str) -> None:
         self.name = name
         self.filter_range: tuple[int, int] | None = None  # (columns, last row) of the autofilter
+        self.print_columns: int | None = None  # the print area's columns, from the first; None: all
         self._book, self._stream, self._tail = book, stream, tail
         self._letters: list[str] = []
         self._headings: tuple[str, ...] = ()
         self._row = 0
         self._pending: list[str] = []
+        self._wrapped: dict[int, float] = {}  # the columns whose text cells wrap, and their widths
+        self.heading_height: float | None = None
 
     def append(self, row: Sequence[Any]) -> None:
         """Add a row of values (str, int, float, bool, datetime, date, time, None) or Cells."""
@@ -156,7 +224,15 @@ class Sheet:
         number = self._row
         while len(self._letters) < len(row):
             self._letters.append(_column_letter(len(self._letters)))
-        cells = [f'<row r="{number}">']
+        lines = 1
+        if self._wrapped:  # each wrapped text in its style, and the row as tall as its longest (Excel and
+            row = list(row)  # LibreOffice keep a row's stored height; neither fits it to wrapped text on opening)
+            for index, width in self._wrapped.items():
+                if index < len(row) and type(row[index]) is str:
+                    lines = max(lines, wrapped_lines(row[index], width))
+                    row[index] = Cell(row[index], WRAPPED)
+        height = self.heading_height if number == 1 else LINE_HEIGHT * lines if lines > 1 else None
+        cells = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
         add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
         for letter, value in zip(self._letters, row, strict=False):
             # The common cells inline: plain text that needs no escaping, has no space at either end and surely
@@ -212,6 +288,11 @@ class Sheet:
                 f"{cell_length(text):,}", f"{CELL_LIMIT:,}")
         return fitted
 
+    @property
+    def rows(self) -> int:
+        """How many rows the sheet has, its heading row included."""
+        return self._row
+
     def _flush(self) -> None:
         self._stream.write("".join(self._pending).encode())
         self._pending.clear()
@@ -253,9 +334,15 @@ class Workbook:
         return f' s="{index}"' if index else ""
 
     def add_sheet(self, name: str, headings: Iterable[str], widths: Iterable[float], *, filter_rows: int | None,
-                  fit_to_width: bool = False) -> Sheet:
+                  fit_to_width: bool = True, wrap: Iterable[int] = (), print_columns: int | None = None) -> Sheet:
         """A sheet with a bold heading row, frozen and printed on every page, and an autofilter over the heading
         and ``filter_rows`` rows (at least one, as Excel sets it on an empty table); None for no filter.
+
+        Printed on A4 landscape, one page wide (``fit_to_width``), the heading row as tall as its longest wrapped
+        heading, the workbook's title and the sheet's name in the header and "Page n of m" in the footer. The
+        text cells of the columns in ``wrap`` (0-based) wrap; ``print_columns`` leaves the columns after the
+        first so many out of the print area (working columns such as e-mail addresses, so that the rest
+        prints no smaller than 8 pt).
 
         Finishes the sheet before: sheets are written one after the other."""
         if len(name) > 31 or _SHEET_UNSAFE.search(name) or name.casefold() in {s.name.casefold() for s in self._sheets}:
@@ -263,18 +350,25 @@ class Workbook:
         if self._sheets:
             self._sheets[-1].close()
         headings = tuple(headings)
+        widths = tuple(widths)
         columns = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths, start=1))
         fit_page = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if fit_to_width else ""
         fit = ' fitToWidth="1" fitToHeight="0"' if fit_to_width else ""  # one page wide, as many pages long as needed
         tail = ""
         if filter_rows is not None:
             tail = f'<autoFilter ref="A1:{_column_letter(len(headings) - 1)}{max(filter_rows, 1) + 1}"/>'
-        tail += ('<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
-                 f'<pageSetup paperSize="9" orientation="landscape"{fit}/>')  # A4
+        tail += ('<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                 f'<pageSetup paperSize="9" orientation="landscape"{fit}/>'  # A4
+                 f'<headerFooter><oddHeader>&amp;L{_header_text(self.title)}&amp;R&amp;A</oddHeader>'
+                 "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>")
         member = self._member(f"xl/worksheets/sheet{len(self._sheets) + 1}.xml")
         sheet = Sheet(self, name, self._archive.open(member, "w"), tail)
         if filter_rows is not None:
             sheet.filter_range = (len(headings), max(filter_rows, 1) + 1)
+        sheet.print_columns = print_columns
+        sheet._wrapped = {index: widths[index] for index in wrap if index < len(widths)}
+        lines = max((wrapped_lines(h, w, bold=True) for h, w in zip(headings, widths, strict=False)), default=1)
+        sheet.heading_height = LINE_HEIGHT * lines if lines > 1 else None
         self._sheets.append(sheet)
         cols = f"<cols>{columns}</cols>" if columns else ""
         sheet._stream.write(
@@ -350,6 +444,9 @@ class Workbook:
                 columns, last = sheet.filter_range
                 # Excel keeps a filter's range in this hidden name, and repairs a file that lacks it.
                 names.append(("_xlnm._FilterDatabase", index, f' hidden="1">{quoted}!$A$1:${_column_letter(columns - 1)}${last}'))
+            if sheet.print_columns is not None:
+                last_cell = f"${_column_letter(sheet.print_columns - 1)}${max(sheet.rows, 1)}"
+                names.append(("_xlnm.Print_Area", index, f">{quoted}!$A$1:{last_cell}"))
             names.append(("_xlnm.Print_Titles", index, f">{quoted}!$1:$1"))
         defined = "".join(f'<definedName name="{name}" localSheetId="{index}"{rest}</definedName>' for name, index, rest in names)
         return (f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>'
@@ -363,8 +460,10 @@ class Workbook:
             number = formats.setdefault(style.number_format, 164 + len(formats)) if style.number_format else 0
             fill = fills.setdefault(style.fill, 2 + len(fills)) if style.fill else 0  # 0 and 1 are reserved
             applied = (' applyNumberFormat="1"' if number else "") + (' applyFont="1"' if style.bold else "")
-            applied += (' applyFill="1"' if fill else "") + (' applyAlignment="1"' if style.wrap else "")
-            alignment = '><alignment vertical="top" wrapText="1"/></xf>' if style.wrap else "/>"
+            # Every cell at the top of its row, where a wrapped neighbour starts too.
+            applied += (' applyFill="1"' if fill else "") + ' applyAlignment="1"'
+            wrap = ' wrapText="1"' if style.wrap else ""
+            alignment = f'><alignment vertical="top"{wrap}/></xf>'
             xfs.append(f'<xf numFmtId="{number}" fontId="{int(style.bold)}" fillId="{fill}" borderId="0" xfId="0"{applied}{alignment}')
         number_formats = "".join(f'<numFmt numFmtId="{n}" formatCode="{escape(code)}"/>' for code, n in formats.items())
         fill_list = "".join(f'<fill><patternFill patternType="solid"><fgColor rgb="{rgb}"/><bgColor rgb="{rgb}"/></patternFill></fill>'
@@ -376,6 +475,6 @@ class Workbook:
                 f'<fills count="{2 + len(fills)}"><fill><patternFill patternType="none"/></fill>'
                 f'<fill><patternFill patternType="gray125"/></fill>{fill_list}</fills>'
                 '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="top"/></xf></cellStyleXfs>'
                 f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
                 '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')

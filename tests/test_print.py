@@ -1,0 +1,137 @@
+"""Documents printed as a person prints them (issue 17): LibreOffice turns each workbook into a PDF, which is
+measured with poppler (pdfinfo, pdftotext) and pdfplumber (each character's size and position)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from meetplan.cli import main
+from meetplan.render.xlsx import SMALLEST_PRINT, content_widths, print_size, wrapped_lines
+from test_programs import docx_to_pdf, pdf_text
+
+from conftest import ROOT, require_program
+
+WORKBOOKS = ("participants.xlsx", "speakers.xlsx")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("wgsom-2020-print")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "config" / "wgsom-2020.yaml"), "--output", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="module")
+def printed(built: Path) -> dict[str, Path]:
+    """Each workbook printed to PDF by LibreOffice."""
+    return {name: docx_to_pdf(built / name) for name in WORKBOOKS}
+
+
+def printed_headings(data: bytes) -> dict[str, list[str]]:
+    """Each sheet's headings inside its print area (all of them when it has none)."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    result = {}
+    for sheet in book.worksheets:
+        headings = [cell.value for cell in sheet[1] if cell.value is not None]
+        area = sheet.print_area
+        if area:
+            last = re.search(r"\$([A-Z]+)(?:\$\d+)?$", area if isinstance(area, str) else area[0])
+            assert last, area
+            headings = headings[: openpyxl.utils.column_index_from_string(last.group(1))]
+        result[sheet.title] = headings
+    return result
+
+
+@pytest.fixture(scope="module")
+def measured(printed: dict[str, Path]) -> dict[str, list[tuple[set[float], list[dict[str, Any]], str]]]:
+    """Each page of each printed workbook: its characters' sizes, its words' boxes and its text (pdftotext)."""
+    result = {}
+    for name, pdf in printed.items():
+        texts = pdf_text(pdf).split("\f")
+        with pdfplumber.open(pdf) as document:
+            result[name] = [({round(char["size"], 1) for char in page.chars}, page.extract_words(use_text_flow=False), text)
+                            for page, text in zip(document.pages, texts, strict=False)]
+    return result
+
+
+@pytest.mark.programs
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_workbook_prints_on_a4_landscape(printed: dict[str, Path], name: str) -> None:
+    info = subprocess.run([require_program("pdfinfo"), str(printed[name])], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)", info), info
+
+
+@pytest.mark.programs
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_workbook_prints_no_text_below_8_pt(measured: dict[str, Any], name: str) -> None:
+    sizes = {size for page_sizes, _, _ in measured[name] for size in page_sizes}
+    assert min(sizes) >= SMALLEST_PRINT, sorted(sizes)
+
+
+@pytest.mark.programs
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_every_printed_page_carries_all_its_columns_the_header_and_the_page_number(
+        built: Path, measured: dict[str, Any], name: str) -> None:
+    """A column split onto a page of its own would leave a page without the first or the last heading; every page
+    names the meeting and its sheet at the top and says "Page n of m" at the foot."""
+    headings = printed_headings((built / name).read_bytes())
+    seen = set()
+    document = measured[name]
+    for number, (_, _, text) in enumerate(document, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert "Working Group on the Smuggling of Migrants, 7th meeting" in lines[0], lines[0]
+        sheet = next(title for title in headings if lines[0].endswith(title))
+        seen.add(sheet)
+        assert lines[-1] == f"Page {number} of {len(document)}", lines[-1]
+        flat = " ".join(text.split())
+        first, last = headings[sheet][0].split()[0], headings[sheet][-1].split()[0]
+        assert first in flat and last in flat, (sheet, number, first, last)
+    assert seen == set(headings)
+
+
+@pytest.mark.programs
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_no_two_words_overlap_on_a_printed_page(measured: dict[str, Any], name: str) -> None:
+    """Wrapped headings drawn over the first row, or a wrapped cell over the next, would overlap."""
+    for number, (_, words, _) in enumerate(measured[name], start=1):
+        boxes = sorted((w["x0"], w["x1"], w["top"], w["bottom"], w["text"]) for w in words)
+        for index, (_, x1, top, bottom, text) in enumerate(boxes):
+            for other in boxes[index + 1:]:
+                if other[0] >= x1 - 0.5:
+                    break
+                assert not (other[2] < bottom - 0.5 and top < other[3] - 0.5), (number, text, other[4])
+
+
+@pytest.mark.programs
+def test_printed_groups_and_minutes_read_in_full(printed: dict[str, Path]) -> None:
+    """ "States" is not cut from a regional group; a whole number of minutes has no trailing full stop."""
+    participants = " ".join(pdf_text(printed["participants.xlsx"]).split())
+    assert all(phrase in participants for phrase in ("Caribbean States", "other States", "European States", "African States"))
+    speakers = pdf_text(printed["speakers.xlsx"])
+    assert "270" in speakers and not re.search(r"\b\d+\.(?!\d)", speakers)
+
+
+def test_sheet_widths_print_at_8_pt_at_the_widest() -> None:
+    """The columns' caps are what a sheet can reach: at the widest it still prints at 8 pt or more."""
+    from meetplan.render import participants_xlsx as p
+    from meetplan.render import speakers_xlsx as s
+
+    for widths in (p.PERSON_WIDTHS, (*p.PERSON_WIDTHS, p.REASON_WIDTH), p.LOCAL_WIDTHS, s.ITEM_WIDTHS, s.OVERVIEW_WIDTHS):
+        assert print_size(widths) >= SMALLEST_PRINT, widths
+
+
+def test_content_widths_and_wrapped_lines() -> None:
+    assert content_widths(("No.", "Regional group"), [[1, "Asia-Pacific States"], [12, None]], (6, 24)) == [4.3, 20]
+    assert content_widths(("Group",), [["Latin American and Caribbean States"]], (24,)) == [24]
+    assert [wrapped_lines(text, 24) for text in ("Asia-Pacific States", "Latin American and Caribbean States")] == [1, 2]
+    assert wrapped_lines("Speakers who do not fit", 11, bold=True) == 3
