@@ -135,3 +135,36 @@ def test_content_widths_and_wrapped_lines() -> None:
     assert content_widths(("Group",), [["Latin American and Caribbean States"]], (24,)) == [24]
     assert [wrapped_lines(text, 24) for text in ("Asia-Pacific States", "Latin American and Caribbean States")] == [1, 2]
     assert wrapped_lines("Speakers who do not fit", 11, bold=True) == 3
+
+
+# --- the running order, read at the podium ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def running_order_pages(built: Path) -> list[tuple[set[float], str]]:
+    pdf = docx_to_pdf(built / "running-order.docx")
+    texts = pdf_text(pdf).split("\f")
+    with pdfplumber.open(pdf) as document:
+        return [({round(char["size"], 1) for char in page.chars}, text) for page, text in zip(document.pages, texts, strict=False)]
+
+
+@pytest.mark.programs
+def test_running_order_prints_each_plenary_meeting_on_pages_of_its_own(running_order_pages: list[tuple[set[float], str]]) -> None:
+    """Each plenary meeting starts a page, right under the header, and no page holds two."""
+    starts = []
+    for number, (_, text) in enumerate(running_order_pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        headings = [line for line in lines if re.match(r"\d+(st|nd|rd|th) plenary meeting —", line)]
+        assert len(headings) <= 1, (number, headings)
+        if headings:
+            starts.append(number)
+            assert lines[0] == "For internal use", lines[0]
+            assert lines.index(headings[0]) in (1, 3), lines[:4]  # under the header (and the title, on page 1)
+    assert len(starts) == 4 and starts[0] == 1, starts
+
+
+@pytest.mark.programs
+def test_running_order_prints_at_12_pt_or_more(running_order_pages: list[tuple[set[float], str]]) -> None:
+    sizes = {size for page_sizes, _ in running_order_pages for size in page_sizes}
+    assert min(sizes) >= 12, sorted(sizes)
+

@@ -4,6 +4,10 @@ Per plenary meeting, in order: the agenda items taken up in it, the time each ha
 time the Chair is expected to give them the floor. Speakers who do not fit the item's time follow the item's
 last plenary meeting under their own heading, so that the Chair sees who is still waiting. The document
 names speakers, their titles and delegations only: inscriptions carry no e-mail address or telephone number.
+
+The Word file is read at the podium (issue 17): 12-point type, each plenary meeting on pages of its own, the
+time the Chair gives the floor first in each row, in large bold figures; it is an internal paper, so it says
+"For internal use" where an official document has its symbol.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from meetplan.speakers import speaker_name
 from meetplan.style import EM_DASH, day_heading, hours, ordinal, session_name, time_of_day
 
 TITLE = "Running order"
+INTERNAL = "For internal use"  # in place of a document symbol: the running order is not an official document
 HEADINGS = ("Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes")
 NOT_REACHED = "Inscribed, not expected to be reached in the time allotted"
 NO_SPEAKERS = "No speakers inscribed."
@@ -105,8 +110,7 @@ def _markdown_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 
 
 def render_markdown(speakers: SpeakersList) -> Artifact:
-    meeting = speakers.schedule.meeting
-    lines = [markdown_text(meeting.symbol), "", f"# {TITLE}", "", markdown_text(_subtitle(speakers)), ""]
+    lines = [INTERNAL, "", f"# {TITLE}", "", markdown_text(_subtitle(speakers)), ""]
     for part in running_order(speakers):
         lines += [f"## {markdown_text(part.heading)}", ""]
         for item in part.items:
@@ -125,7 +129,9 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
 # add_paragraph slow down with the length of the document, and 10,000 speakers make 60,000 cells. The string
 # spells out what python-docx would have written for the same calls, element for element (with the table's
 # properties in the schema's order), so the document reads back the same.
-_WIDTHS = (1191, 3118, 2041, 1021, 1134, 907)  # twips: 2.1, 5.5, 3.6, 1.8, 2.0 and 1.6 cm, the A4 text width
+_WIDTHS = (1531, 2495, 1588, 1134, 1361, 1304)  # twips: 2.7, 4.4, 2.8, 2.0, 2.4 and 2.3 cm, the A4 text width
+_SIZE = 12  # points: the body and the tables, read at the podium
+_TIME_PROPERTIES = f'<w:rPr><w:b/><w:sz w:val="{14 * 2}"/></w:rPr>'  # the expected time: 14-point bold
 _RULE = '<w:{edge} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
 # Characters XML 1.0 cannot carry; python-docx would refuse them, and Word refuses a document that has them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -147,18 +153,18 @@ def _run(text: str, properties: str = "") -> str:
 
 
 def _paragraph(text: str | None = None, *, space_after: int | None = None, keep_with_next: bool = False,
-               run_properties: str = "") -> str:
-    """A w:p; ``space_after`` in twentieths of a point."""
+               run_properties: str = "", page_break: bool = False) -> str:
+    """A w:p; ``space_after`` in twentieths of a point; ``page_break``: it starts a page."""
     spacing = f'<w:spacing w:after="{space_after}"/>' if space_after is not None else ""
-    keep = "<w:keepNext/>" if keep_with_next else ""
+    keep = ("<w:keepNext/>" if keep_with_next else "") + ("<w:pageBreakBefore/>" if page_break else "")
     properties = f"<w:pPr>{keep}{spacing}</w:pPr>" if keep or spacing else ""
     run = _run(text, run_properties) if text else ""
     return f"<w:p>{properties}{run}</w:p>"
 
 
-def _heading(text: str, size: int, space_after: int) -> str:
+def _heading(text: str, size: int, space_after: int, *, page_break: bool = False) -> str:
     """As word.heading: bold, ``size`` points, kept with the next paragraph."""
-    return _paragraph(text, space_after=space_after * 20, keep_with_next=True,
+    return _paragraph(text, space_after=space_after * 20, keep_with_next=True, page_break=page_break,
                       run_properties=f'<w:rPr><w:b/><w:sz w:val="{size * 2}"/></w:rPr>')
 
 
@@ -186,8 +192,8 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     cells = [_TABLE_HEAD]
     for row in rows:
         cells.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        cells.extend(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>{_run(text)}</w:p></w:tc>'
-                     for w, text in zip(_WIDTHS, row, strict=True))
+        cells.extend(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>{_run(text, properties)}</w:p></w:tc>'
+                     for w, text, properties in zip(_WIDTHS, row, (_TIME_PROPERTIES, *[""] * (len(row) - 1)), strict=True))
         cells.append("</w:tr>")
     cells.append("</w:tbl>")
     cells.append(_paragraph(space_after=120))
@@ -202,15 +208,16 @@ def render_docx(speakers: SpeakersList) -> Artifact:
     from meetplan.render import word
 
     meeting = speakers.schedule.meeting
-    document = word.new_document(symbol=meeting.symbol, title=TITLE)
-    word.heading(document, TITLE, space_after=3)
+    document = word.new_document(symbol=INTERNAL, title=TITLE, size=_SIZE)
+    word.heading(document, TITLE, size=16, space_after=3)
     document.add_paragraph(_subtitle(speakers)).paragraph_format.space_after = Pt(12)
 
     parts: list[str] = []
-    for part in running_order(speakers):
-        parts.append(_heading(part.heading, size=12, space_after=6))
+    for number, part in enumerate(running_order(speakers)):
+        # Each plenary meeting on a page of its own: the Chair turns one page per meeting.
+        parts.append(_heading(part.heading, size=14, space_after=6, page_break=number > 0))
         for item in part.items:
-            parts.append(_heading(item.heading, size=10, space_after=3))
+            parts.append(_heading(item.heading, size=_SIZE, space_after=3))
             if item.time:
                 parts.append(_paragraph(f"Time: {item.time}", space_after=60))
             parts.append(_table(item.rows) if item.rows else _paragraph(item.empty, space_after=120))

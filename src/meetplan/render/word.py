@@ -21,8 +21,9 @@ FONT = "Times New Roman"
 _AFTER_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
-def new_document(*, symbol: str, title: str) -> Any:
-    """An empty A4 document with the UN body text style and the symbol in the top right corner."""
+def new_document(*, symbol: str, title: str, size: float = 10) -> Any:
+    """An empty A4 document with the UN body text style (``size`` points) and the symbol in the top right corner
+    (or what stands in its place, such as "For internal use")."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -30,7 +31,7 @@ def new_document(*, symbol: str, title: str) -> Any:
     section.left_margin = section.right_margin = Cm(2.2)
     normal = document.styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(10)
+    normal.font.size = Pt(size)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     header = section.header.paragraphs[0]
