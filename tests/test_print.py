@@ -168,3 +168,26 @@ def test_running_order_prints_at_12_pt_or_more(running_order_pages: list[tuple[s
     sizes = {size for page_sizes, _ in running_order_pages for size in page_sizes}
     assert min(sizes) >= 12, sorted(sizes)
 
+
+@pytest.mark.parametrize(("minutes", "first"), [(None, "10:20"), (5, "10:10"), (45, "11:30")])
+def test_opening_minutes_give_the_first_speaker_a_real_time(minutes: int | None, first: str) -> None:
+    """The opening and the adoption of the agenda get speakers.opening_minutes each (10 by default), so item 2's
+    first panellist is called after them, not at the minute the Chair opens the meeting."""
+    import dataclasses
+    from fractions import Fraction
+
+    from meetplan.config import load
+    from meetplan.plan import plan
+
+    meeting = load(ROOT / "config" / "wgsom-2020.yaml")
+    assert meeting.speakers is not None
+    if minutes is not None:
+        meeting = dataclasses.replace(meeting, speakers=dataclasses.replace(meeting.speakers, opening_minutes=Fraction(minutes)))
+    speakers = plan(meeting).speakers
+    assert speakers is not None
+    entries = {entry.item.label: entry for entry in speakers.items}
+    opening = 10 if minutes is None else minutes
+    assert [entries[label].windows[0].minutes for label in ("1 (a)", "1 (b)")] == [opening, opening]
+    assert entries["2"].windows[0].minutes == 180 - 2 * opening
+    start = entries["2"].turns[0].start
+    assert start is not None and start.strftime("%H:%M") == first

@@ -142,7 +142,7 @@ def test_speaker_calendars_uid_does_not_depend_on_the_order_of_the_list(tmp_path
 
 def test_speaker_calendars_same_name_two_people_and_a_delegation_with_two_turns(tmp_path: Path) -> None:
     """Li Wei of China and Li Wei of Singapore get a file each; Egypt's group and national statements are both in Egypt.ics."""
-    found = calendars(write(tmp_path, SAME_NAME))
+    found = calendars(write(tmp_path, SAME_NAME))  # item 2 after the opening and the agenda, 10 minutes each
     assert sorted(found) == ["speakers/Egypt.ics", "speakers/Li Wei (China).ics", "speakers/Li Wei (Singapore).ics"]
     summary = {
         name: [(str(e["UID"]), e.decoded("DTSTART").strftime("%H:%M"), str(e["SUMMARY"])) for e in events(data)]
@@ -150,17 +150,17 @@ def test_speaker_calendars_same_name_two_people_and_a_delegation_with_two_turns(
     }
     assert summary == {
         "speakers/Li Wei (China).ics": [
-            ("TST-WG.1-2026-1-item-2-speaker-Li-Wei-axfcjrjy@meetplan", "10:00",
+            ("TST-WG.1-2026-1-item-2-speaker-Li-Wei-axfcjrjy@meetplan", "10:20",
              "Panel presentation under agenda item 2 \u2014 Working Group on Testing"),
         ],
         "speakers/Li Wei (Singapore).ics": [
-            ("TST-WG.1-2026-1-item-2-speaker-Li-Wei-gnhpa2fk@meetplan", "10:05",
+            ("TST-WG.1-2026-1-item-2-speaker-Li-Wei-gnhpa2fk@meetplan", "10:25",
              "Panel presentation under agenda item 2 \u2014 Working Group on Testing"),
         ],
         "speakers/Egypt.ics": [
-            ("TST-WG.1-2026-1-item-2-speaker-Egypt-eq3xukz7@meetplan", "10:10",
+            ("TST-WG.1-2026-1-item-2-speaker-Egypt-eq3xukz7@meetplan", "10:30",
              "Statement by Egypt under agenda item 2 \u2014 Working Group on Testing"),
-            ("TST-WG.1-2026-1-item-2-speaker-Egypt-qzxewvj5@meetplan", "10:17",
+            ("TST-WG.1-2026-1-item-2-speaker-Egypt-qzxewvj5@meetplan", "10:37",
              "Statement by Egypt under agenda item 2 \u2014 Working Group on Testing"),
         ],
     }  # fmt: skip
@@ -279,9 +279,9 @@ def test_speaker_calendars_a_dropped_turn_is_cancelled_in_the_file(tmp_path: Pat
     second = calendars(write(tmp_path, withdrawn, "withdrawn"), first)
     assert [(str(e["UID"]), int(e["SEQUENCE"]), str(e["STATUS"]), e.decoded("DTSTART").strftime("%H:%M"), str(e["SUMMARY"]))
             for e in events(second["speakers/Egypt.ics"])] == [
-        ("TST-WG.1-2026-1-item-2-speaker-Egypt-eq3xukz7@meetplan", 1, "CONFIRMED", "10:10",
+        ("TST-WG.1-2026-1-item-2-speaker-Egypt-eq3xukz7@meetplan", 1, "CONFIRMED", "10:30",
          "Statement by Egypt under agenda item 2 \u2014 Working Group on Testing"),
-        ("TST-WG.1-2026-1-item-2-speaker-Egypt-qzxewvj5@meetplan", 1, "CANCELLED", "10:17",
+        ("TST-WG.1-2026-1-item-2-speaker-Egypt-qzxewvj5@meetplan", 1, "CANCELLED", "10:37",
          "Cancelled: Statement by Egypt under agenda item 2 \u2014 Working Group on Testing"),
     ]  # fmt: skip
     check_all(tmp_path, second)

@@ -123,11 +123,12 @@ def test_wgsom_2020_lists_the_panellists_as_the_report_names_them_then_the_state
 
 
 def test_wgsom_2020_times_follow_the_organization_of_work() -> None:
-    """Item 2 opens the 1st plenary meeting at 10 a.m.; item 3 starts halfway through the 2nd, at 4.30 p.m."""
+    """Item 2 opens the 1st plenary meeting at 10.20 a.m., after the opening and the adoption of the agenda (10 minutes each,
+    speakers.opening_minutes); item 3 starts halfway through the 2nd, at 4.30 p.m."""
     speakers = timed(WGSOM_2020)
     starts = [(t.plenary, t.start) for t in item(speakers, "2").turns[:4]]
-    assert starts == [(1, dt.datetime(2020, 9, 8, 10, 0)), (1, dt.datetime(2020, 9, 8, 10, 15)),
-                      (1, dt.datetime(2020, 9, 8, 10, 30)), (1, dt.datetime(2020, 9, 8, 10, 45))]
+    assert starts == [(1, dt.datetime(2020, 9, 8, 10, 20)), (1, dt.datetime(2020, 9, 8, 10, 35)),
+                      (1, dt.datetime(2020, 9, 8, 10, 50)), (1, dt.datetime(2020, 9, 8, 11, 5))]
     assert [(t.plenary, t.start) for t in item(speakers, "3").turns[:2]] == [
         (2, dt.datetime(2020, 9, 8, 16, 30)), (2, dt.datetime(2020, 9, 8, 16, 45))]
 
@@ -139,8 +140,8 @@ def test_wgsom_2020_running_order_shows_the_panellists_with_their_times(tmp_path
     section = text.split("## 1st plenary meeting")[1].split("## 2nd plenary meeting")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith(("| Time", "| ---"))]
     assert rows[:2] == [
-        "| 10 a.m. | Amanda Ledwaba (South Africa), Director, Central Law Enforcement | Group of African States | online | English | 15 |",
-        "| 10.15 a.m. | Andrés Pérez Esquivel (Argentina), Director of International Affairs, National Migration Directorate "
+        "| 10.20 a.m. | Amanda Ledwaba (South Africa), Director, Central Law Enforcement | Group of African States | online | English | 15 |",
+        "| 10.35 a.m. | Andrés Pérez Esquivel (Argentina), Director of International Affairs, National Migration Directorate "
         "| Group of Latin American and Caribbean States | online | Spanish | 15 |",
     ]
     assert len(rows) == 9
@@ -149,7 +150,7 @@ def test_wgsom_2020_running_order_shows_the_panellists_with_their_times(tmp_path
     document = docx.Document(io.BytesIO(artifacts["running-order.docx"]))
     first_table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert first_table[0] == ["Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes"]
-    assert first_table[1][:3] == ["10 a.m.", "Amanda Ledwaba (South Africa), Director, Central Law Enforcement", "Group of African States"]
+    assert first_table[1][:3] == ["10.20 a.m.", "Amanda Ledwaba (South Africa), Director, Central Law Enforcement", "Group of African States"]
 
 
 # --- order ------------------------------------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ def test_limits_default_per_kind_of_speaker(tmp_path: Path) -> None:
         ("International Organization for Migration", 3), ("Sovereign Order of Malta", 3), ("Friends of the Earth Vienna", 3),
     ]
     starts = [t.start.time() for t in item(speakers, "2").turns[:4]]
-    assert starts == [dt.time(10, 0), dt.time(10, 5), dt.time(10, 10), dt.time(10, 17)]
+    assert starts == [dt.time(10, 20), dt.time(10, 25), dt.time(10, 30), dt.time(10, 37)]  # after 1 (a) and 1 (b)
 
 
 def test_limits_configured_and_per_speaker(tmp_path: Path) -> None:
@@ -262,11 +263,12 @@ def test_overrun_in_the_last_plenary_meeting_says_the_session_ends(tmp_path: Pat
 
 
 def test_a_statement_is_not_split_across_plenary_meetings(tmp_path: Path) -> None:
-    """After 25 statements of 7 minutes, 5 minutes are left in the 1st meeting: the 26th opens item 2 in the 2nd."""
+    """Item 2 has 160 minutes of the 1st meeting (after the opening and the agenda): after 22 statements of 7 minutes,
+    6 are left, and the 23rd opens item 2 in the 2nd."""
     text = _many_statements("2", 27).replace("speakers:\n", "speakers:\n  limits: {parties: 7}\n", 1)
     turns = item(timed(write(tmp_path, text, delegations="")), "2").turns
-    assert (turns[24].plenary, turns[24].start) == (1, dt.datetime(2022, 9, 5, 12, 48))
-    assert (turns[25].plenary, turns[25].start) == (2, dt.datetime(2022, 9, 5, 15, 0))
+    assert (turns[21].plenary, turns[21].start) == (1, dt.datetime(2022, 9, 5, 12, 47))
+    assert (turns[22].plenary, turns[22].start) == (2, dt.datetime(2022, 9, 5, 15, 0))
 
 
 def test_check_and_build_print_warnings_and_exit_0(tmp_path: Path) -> None:
@@ -491,7 +493,7 @@ def test_speakers_xlsx_cells_are_typed_and_no_text_is_a_formula(tmp_path: Path) 
                                           "Language", "Limit (minutes)", "Plenary meeting", "Expected start"]
     first = [c.value for c in sheet[2]]
     assert first == [1, '=HYPERLINK("http://example.org","click")', "+1", "Brazil", "panellist", "@x", "in person", None, 5, 1,
-                     dt.datetime(2022, 9, 5, 10, 0)]
+                     dt.datetime(2022, 9, 5, 10, 20)]
     assert [sheet.cell(2, c).data_type for c in (1, 2, 3, 6, 9, 10, 11)] == ["n", "s", "s", "s", "n", "n", "d"]
     assert sheet.cell(2, 11).number_format == "d mmm hh:mm"  # narrow enough to print (issue 17)
     assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:K3")
@@ -594,7 +596,7 @@ def test_speaker_calendar_update_raises_sequence_only_when_the_time_changes(tmp_
     moved = text.replace("panellists: [", "panellists: [{name: Opening Expert, delegation: Canada}, ")
     assert CliRunner().invoke(main, ["build", str(write(tmp_path, moved)), "--output", str(out)]).exit_code == 0
     (event,) = Calendar.from_ical((out / "speakers" / "Ana Expert.ics").read_bytes()).walk("VEVENT")
-    assert (event["SEQUENCE"], event.decoded("DTSTART").time()) == (1, dt.time(10, 5))
+    assert (event["SEQUENCE"], event.decoded("DTSTART").time()) == (1, dt.time(10, 25))
 
 
 def test_speaker_calendar_previous_issue_spelled_otherwise_keeps_sequence(tmp_path: Path) -> None:

@@ -354,6 +354,9 @@ class SpeakerPlan:
     order: tuple[SpeakerClass, ...]  # every class once
     limits: tuple[tuple[SpeakerClass, Fraction], ...]  # minutes per statement, every class once
     size_shares: bool = False
+    # Minutes given to each entry with no share of its own (the Chair's opening, the adoption of the agenda) at the
+    # start of its plenary meeting, so that the first speaker's time is real; the shared entries share the rest.
+    opening_minutes: Fraction = Fraction(10)
     file: str | None = None  # the inscriptions file, as resolved against the configuration file's folder
     sheet: str | None = None  # the sheet of an XLSX inscriptions file; None: the first
     origin: Origin | None = field(default=None, compare=False)

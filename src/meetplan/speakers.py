@@ -76,13 +76,20 @@ def _elapsed(day: dt.date, hours: Hours, zone: str) -> int:
     return round((end - start).total_seconds() / 60)
 
 
-def windows(schedule: Schedule, label: str) -> tuple[Window, ...]:
-    """The time an entry has in each of its plenary meetings: items follow the agenda order within a meeting."""
+def windows(schedule: Schedule, label: str, opening: Fraction = Fraction(0)) -> tuple[Window, ...]:
+    """The time an entry has in each of its plenary meetings: items follow the agenda order within a meeting.
+
+    An entry with no share of its own (the opening, the adoption of the agenda) gets ``opening`` minutes; the
+    entries with a share divide what is left of the plenary meeting (``speakers.opening_minutes``)."""
     result = []
     for plenary in schedule.plenaries:
         offset = Fraction(0)
-        for allocation in schedule.allocations_in(plenary.number):
-            length = allocation.share * _elapsed(plenary.date, plenary.hours, schedule.meeting.time_zone)
+        allocations = schedule.allocations_in(plenary.number)
+        elapsed = _elapsed(plenary.date, plenary.hours, schedule.meeting.time_zone)
+        untimed = sum(1 for allocation in allocations if not allocation.share)
+        fixed = min(opening * untimed, Fraction(elapsed))
+        for allocation in allocations:
+            length = allocation.share * (elapsed - fixed) if allocation.share else fixed / untimed
             if allocation.item.label == label:
                 start = dt.datetime.combine(plenary.date, plenary.hours.start)
                 result.append(Window(plenary=plenary.number, start=_after(start, offset, schedule.meeting.time_zone), minutes=length))
@@ -119,7 +126,7 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem,
     label = item.label
     if inscriptions is None:
         inscriptions = tuple(i for i in plan.inscriptions if i.item == label)
-    spans = windows(schedule, label)
+    spans = windows(schedule, label, plan.opening_minutes)
     turns: list[Turn] = []
     index, used = 0, Fraction(0)
     placed_in: list[int | None] = []

@@ -330,6 +330,9 @@ SPEAKERS = Section((
         doc="The kinds of speaker in the order the Chair calls them.", default=tuple(SpeakerClass)),
     Key(name="limits", kind=LIMITS, doc="Speaking times by kind of speaker, in minutes."),
     Key(name="size_shares", kind=convert.BOOLEAN, doc="Whether the inscriptions size the substantive items' shares.", default=False),
+    Key(name="opening_minutes", kind=MINUTES, default=Fraction(10),
+        doc="Minutes for each agenda entry with no time of its own (the opening, the adoption of the agenda) at the start "
+            "of its plenary meeting, before the first speaker (default 10)."),
     Key(name="file", kind=convert.FILE_NAME, doc="An inscriptions file, CSV or XLSX, relative to this file."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
     Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
@@ -355,6 +358,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         order=values["order"],
         limits=tuple((kind, limits[kind]) for kind in SpeakerClass),
         size_shares=values["size_shares"],
+        opening_minutes=values["opening_minutes"],
         file=path,
         sheet=values["sheet"],
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),
