@@ -65,6 +65,34 @@ agenda:
 """
 
 
+# A hybrid meeting in Vienna over two days, with an online platform: the base of tests that add delegations,
+# registrations or speakers to it.
+HYBRID_MEETING = """\
+meeting:
+  body: Working Group on Testing
+  ordinal: 3
+  symbol: TST/WG.1/2026/1
+  venue: Vienna
+  room: Board Room A, Vienna International Centre
+  time_zone: Europe/Vienna
+  format: hybrid
+  online: {platform: Interprefy, url: "https://example.org/join"}
+  issued: 2026-10-01
+  plenary_meetings: 4
+days:
+  first: 2026-11-30
+  last: 2026-12-01
+  hours: ["10:00-13:00", "15:00-18:00"]
+agenda:
+  - title: Organizational matters
+    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
+  - title: Cooperation on testing
+  - title: Cooperation on reporting
+  - title: Other matters
+  - title: Adoption of the report
+"""
+
+
 @pytest.fixture
 def write_config(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write a configuration from a days section (and optionally agenda/meeting text) and return its path."""

@@ -7,28 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import HYBRID_MEETING
+
 MEETPLAN = Path(sys.executable).parent / "meetplan"
 
-MEETING = """\
-meeting:
-  body: Working Group on Testing
-  ordinal: 3
-  symbol: TST/WG.1/2026/1
-  venue: Vienna
-  time_zone: Europe/Vienna
-  format: hybrid
-  online: {platform: Interprefy, url: "https://example.org/join"}
-  issued: 2026-10-01
-  plenary_meetings: 2
-days:
-  first: 2026-09-14
-  last: 2026-09-14
-  hours: ["10:00-13:00", "15:00-18:00"]
-agenda:
-  - title: Organizational matters
-    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
-  - title: Cooperation on testing
-  - title: Adoption of the report
+MEETING = HYBRID_MEETING + """\
 delegations:
   parties: [Mexico]
 speakers:

@@ -15,6 +15,8 @@ from click.testing import CliRunner
 from meetplan.cli import main
 from meetplan.reference import find_state, states
 
+from conftest import HYBRID_MEETING
+
 BY_CODE = {state.iso2: state for state in states()}
 ENGLISH = sorted(
     identifier
@@ -87,36 +89,13 @@ def test_no_state_found_for_a_non_state_territory() -> None:
     assert [find_state(name) for name in ("Hong Kong SAR China", "St. Helena", "Turks & Caicos Islands", "Taiwan")] == [None] * 4
 
 
-MEETING = """\
-meeting:
-  body: Working Group on Testing
-  ordinal: 3
-  symbol: TST/WG.1/2026/1
-  venue: Vienna
-  room: Board Room A, Vienna International Centre
-  time_zone: Europe/Vienna
-  format: hybrid
-  online: {platform: Interprefy, url: "https://example.org/join"}
-  issued: 2026-10-01
-  plenary_meetings: 4
-days:
-  first: 2026-11-30
-  last: 2026-12-01
-  hours: ["10:00-13:00", "15:00-18:00"]
-agenda:
-  - title: Organizational matters
-    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
-  - title: Cooperation on testing
-  - title: Other matters
-  - title: Adoption of the report
-"""
 
 
 def test_indico_export_with_every_state_builds(tmp_path: Path) -> None:
     """A registrations export naming each State as Indico writes it (en and en_GB) builds, every State listed."""
     parties = "\n".join(f"    - {state.name!r}" for state in states() if not state.observer)
     observers = "\n".join(f"    - {state.name!r}" for state in states() if state.observer)
-    config = MEETING + f"delegations:\n  parties:\n{parties}\n  non_parties:\n{observers}\n"
+    config = HYBRID_MEETING + f"delegations:\n  parties:\n{parties}\n  non_parties:\n{observers}\n"
     config += "participants:\n  registrations: registrations.csv\n  symbol: TST/WG.1/2026/INF/1\n"
     (tmp_path / "meeting.yaml").write_text(textwrap.dedent(config), encoding="utf-8")
     with (tmp_path / "registrations.csv").open("w", encoding="utf-8", newline="") as handle:
