@@ -243,13 +243,19 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
     intervals: list[tuple[AgendaItem, Fraction, Fraction]] = []
     position = Fraction(0)
     problems: list[Problem] = []
+    previous: _Block | None = None
     for block in _blocks(meeting, count):
         if block.end < block.start:
             problems.append(_problem(meeting, f"item {block.entries[0].label} has no room before the plenary meetings pinned after it", block.entries[0]))
             continue
         if block.start > position:
             gap = tuple(range(math.floor(position) + 1, math.ceil(block.start) + 1))
-            problems.append(_problem(meeting, f"{_meetings(gap)} would have no agenda item: pin or share the items around it", block.entries[0]))
+            # Name the items on either side of the empty plenary meetings, and what holds each in place.
+            before = f"item {previous.entries[-1].label}{_held(previous)} ends before {'them' if len(gap) > 1 else 'it'} and " if previous else ""
+            problems.append(_problem(
+                meeting, f"{_meetings(gap)} would have no agenda item: {before}item {block.entries[0].label}{_held(block)} "
+                         f"starts after; pin or share the items around it", block.entries[0]))
+        previous = block
         try:
             shares = _shares(meeting, block)
         except PlanError as error:
@@ -266,6 +272,16 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
     if problems:
         raise PlanError(problems)
     return intervals
+
+
+def _held(block: _Block) -> str:
+    """", pinned to the 8th plenary meeting", ", a closing item at the end of the agenda", or nothing."""
+    entry = block.entries[0] if block.entries else None
+    if entry is not None and entry.pin:
+        return f", pinned to {_meetings(entry.pin)},"
+    if block.pinned:
+        return ", one of the closing items that share the last plenary meeting,"
+    return ""
 
 
 def _members(start: Fraction, end: Fraction, count: int) -> Iterator[tuple[int, Fraction]]:

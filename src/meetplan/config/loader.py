@@ -93,6 +93,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         plenary_limit=values["plenary_meetings"] or 0, agenda=agenda, source=reader.file, delegations=delegations,
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
+        time_heading=values["time_heading"] or "Date and time",
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meetplan.model import Schedule
+from meetplan.model import Meeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.markup import html_text, markdown_text, one_line
 from meetplan.style import EM_DASH, day_heading, hours
@@ -29,6 +29,11 @@ class AnnexRow:
     is_day: bool = False
 
 
+def headings(meeting: Meeting) -> tuple[str, ...]:
+    """The three column headings: "Date and time" (or the configuration's, such as "Date/time"), "Agenda item", ..."""
+    return (meeting.time_heading, *HEADINGS[1:])
+
+
 def annex_rows(schedule: Schedule) -> list[AnnexRow]:
     """The rows, as DOMAIN.md's rules lay them out."""
     rows: list[AnnexRow] = []
@@ -36,8 +41,8 @@ def annex_rows(schedule: Schedule) -> list[AnnexRow]:
         plenaries = [p for p in schedule.plenaries if p.date == day.date]
         if not plenaries and not day.note:
             continue
-        heading = day_heading(day.date)
-        rows.append(AnnexRow(time=f"{heading} {EM_DASH} {one_line(day.note)}" if day.note else heading, is_day=True))
+        # A day's note stands in the third column, as the real annexes print "Official United Nations holiday".
+        rows.append(AnnexRow(time=day_heading(day.date), title=one_line(day.note) if day.note else "", is_day=True))
         for plenary in plenaries:
             for index, allocation in enumerate(schedule.allocations_in(plenary.number)):
                 rows.append(
@@ -63,7 +68,7 @@ def _tsv_cell(value: str) -> str:
 
 
 def render_tsv(schedule: Schedule) -> Artifact:
-    lines = ["\t".join(f"<i>{heading}</i>" for heading in HEADINGS)]
+    lines = ["\t".join(f"<i>{_tsv_cell(heading)}</i>" for heading in headings(schedule.meeting))]
     for row in annex_rows(schedule):
         title = _tsv_cell(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
         lines.append("\t".join((_tsv_cell(row.time), _tsv_cell(row.item), title)))
@@ -86,7 +91,7 @@ def render_markdown(schedule: Schedule) -> Artifact:
         "",
         f"## {TITLE}",
         "",
-        _markdown_row([f"*{heading}*" for heading in HEADINGS]),
+        _markdown_row([f"*{markdown_text(heading)}*" for heading in headings(meeting)]),
         "| --- | --- | --- |",
     ]
     for row in annex_rows(schedule):
@@ -133,13 +138,13 @@ def render_html(schedule: Schedule) -> Artifact:
         "<table>",
         '<colgroup><col class="time"><col class="item"><col class="title"></colgroup>',
         "<thead>",
-        "<tr>" + "".join(f'<th scope="col"><i>{heading}</i></th>' for heading in HEADINGS) + "</tr>",
+        "<tr>" + "".join(f'<th scope="col"><i>{e(heading)}</i></th>' for heading in headings(meeting)) + "</tr>",
         "</thead>",
         "<tbody>",
     ]
     for row in annex_rows(schedule):
         if row.is_day:
-            parts.append(f'<tr class="day"><td>{e(row.time)}</td><td></td><td></td></tr>')
+            parts.append(f'<tr class="day"><td>{e(row.time)}</td><td></td><td>{e(row.title)}</td></tr>')
             continue
         title = e(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
         parts.append(f"<tr><td>{e(row.time)}</td><td>{e(row.item)}</td><td>{title}</td></tr>")

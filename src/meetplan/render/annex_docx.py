@@ -6,7 +6,7 @@ from docx.shared import Cm, Pt
 
 from meetplan.model import Schedule
 from meetplan.render import Artifact, word
-from meetplan.render.annex import CONTINUED, HEADINGS, TITLE, annex_rows
+from meetplan.render.annex import CONTINUED, TITLE, annex_rows, headings
 
 WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
 
@@ -27,7 +27,7 @@ def render_docx(schedule: Schedule) -> Artifact:
             cell.width = width
     header = table.rows[0]
     word.repeat_as_heading(header)
-    for cell, text in zip(header.cells, HEADINGS, strict=True):
+    for cell, text in zip(header.cells, headings(meeting), strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(3)
         paragraph.add_run(text).italic = True
