@@ -14,8 +14,9 @@ import re
 import sys
 import unicodedata
 import zoneinfo
+from enum import StrEnum
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from meetplan.config.reader import Kind, kind_of
 from meetplan.model import Format, ItemKind, Term
@@ -184,31 +185,23 @@ def time_zone(value: Any) -> str:
     raise ValueError(not_a_place)
 
 
-def meeting_format(value: Any) -> Format:
-    """in person, hybrid or online."""
-    name = text(value).lower().replace("_", " ").replace("-", " ")
-    for option in Format:
-        if name == option.value:
-            return option
-    raise ValueError(f"must be one of: {', '.join(f.value for f in Format)}; not {value!r}")
+E = TypeVar("E", bound=StrEnum)
 
 
-def term(value: Any) -> Term:
-    """session or meeting."""
-    name = text(value).lower()
-    for option in Term:
-        if name == option.value:
-            return option
-    raise ValueError(f"must be one of: {', '.join(t.value for t in Term)}; not {value!r}")
+def one_of(options: type[E], *, spaced: bool = False) -> Kind[E]:
+    """A value of an enumeration, written as its value in any case ("Hybrid"); with ``spaced``, "_" and "-" read as
+    spaces ("in_person"). The schema lists the values."""
 
+    def convert(value: Any) -> E:
+        name = text(value).lower()
+        if spaced:
+            name = name.replace("_", " ").replace("-", " ")
+        for option in options:
+            if name == option.value:
+                return option
+        raise ValueError(f"must be one of: {', '.join(option.value for option in options)}; not {value!r}")
 
-def item_kind(value: Any) -> ItemKind:
-    """organizational, substantive or closing."""
-    name = text(value).lower()
-    for option in ItemKind:
-        if name == option.value:
-            return option
-    raise ValueError(f"must be one of: {', '.join(k.value for k in ItemKind)}; not {value!r}")
+    return Kind(convert, {"enum": [option.value for option in options]})
 
 
 def https_url(value: Any) -> str:
@@ -243,9 +236,9 @@ BOOLEAN = Kind(boolean, {"type": "boolean"})
 DATE = Kind(date, DATE_SCHEMA)
 SHARE = Kind(share, {"type": ["number", "string"], "minimum": 0})
 TIME_ZONE = Kind(time_zone, {"type": "string", "examples": ["Europe/Vienna", "America/New_York"]})
-FORMAT = Kind(meeting_format, {"enum": [f.value for f in Format]})
-TERM = Kind(term, {"enum": [t.value for t in Term]})
-ITEM_KIND = Kind(item_kind, {"enum": [k.value for k in ItemKind]})
+FORMAT = one_of(Format, spaced=True)  # in person, hybrid or online
+TERM = one_of(Term)  # session or meeting
+ITEM_KIND = one_of(ItemKind)  # organizational, substantive or closing
 HTTPS_URL = Kind(https_url, {"type": "string", "pattern": "^https://"})
 DOCUMENTS = Kind(documents, {"anyOf": [TEXT_SCHEMA, {"type": "array", "items": TEXT_SCHEMA}]})
 NUMBERS_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "array", "items": {"type": "integer", "minimum": 1}}]}
