@@ -39,11 +39,12 @@ def test_sep_line_names_the_delimiter(tmp_path: Path) -> None:
 
 
 def test_indico_courtesy_title_is_no_function(tmp_path: Path) -> None:
-    """indico-courtesy-title: Indico's "Title" (Ms, Dr, Prof.) is not printed as a function, in the list or the workbook."""
+    """indico-courtesy-title: Indico's "Title" (Ms, Dr, Prof.) is not printed as a function, in the list or the workbook;
+    the list prints it before the name, as UN lists do (issue 17)."""
     import openpyxl
 
     out = build("indico-courtesy-title", tmp_path)
-    assert listed(out) == ["### Austria", "- Anna Beispiel", "### Brazil", "- Bruno Exemplo", "### China", "- Fang Wang"]
+    assert listed(out) == ["### Austria", "- Ms Anna Beispiel", "### Brazil", "- Dr Bruno Exemplo", "### China", "- Prof. Fang Wang"]
     book = openpyxl.load_workbook(out / "participants.xlsx", read_only=True)
     titles = []
     for name in ("In the room", "Online"):

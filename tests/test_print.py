@@ -191,3 +191,45 @@ def test_opening_minutes_give_the_first_speaker_a_real_time(minutes: int | None,
     assert entries["2"].windows[0].minutes == 180 - 2 * opening
     start = entries["2"].turns[0].start
     assert start is not None and start.strftime("%H:%M") == first
+
+
+# --- the list of participants ------------------------------------------------------------------------------------------
+
+
+def test_list_of_participants_by_rank_with_salutations_attending_only_and_marked_synthetic() -> None:
+    """The shipped list: the waiting list left out, each delegation headed by its highest rank, the synthetic mark."""
+    from meetplan.model import Placement
+    from meetplan.plan import plan
+    from meetplan.render.list_of_participants import SYNTHETIC, entry, rank, render_markdown
+
+    planned = plan(ROOT / "config" / "wgsom-2020.yaml")
+    assert planned.seats is not None
+    text = render_markdown(planned.schedule.meeting, planned.seats).data.decode()
+    assert text.splitlines()[4] == f"**{SYNTHETIC}**"
+    waiting = planned.seats.placed(Placement.WAITING)
+    assert waiting and not any(f"- {entry(seat.participant)}\n" in text for seat in waiting)
+    afghanistan = text.split("### Afghanistan\n\n")[1].split("\n\n")[0].splitlines()
+    assert [rank(line.split(", ", 1)[1]) for line in afghanistan] == sorted(rank(line.split(", ", 1)[1]) for line in afghanistan)
+    assert afghanistan[0].endswith("Ambassador, Permanent Representative")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Head of delegation, Director", 0), ("Minister of Justice", 1), ("Deputy Minister of the Interior", 2),
+    ("Ambassador, Permanent Representative", 3), ("Deputy Permanent Representative", 4), ("Minister Counsellor", 5),
+    ("Counsellor", 6), ("First Secretary", 7), ("Second Secretary", 8), ("Third Secretary", 9), ("Attaché", 10),
+    ("Legal Adviser, Ministry of Foreign Affairs", 11), (None, 11),
+])  # fmt: skip
+def test_rank_from_the_function(title: str | None, expected: int) -> None:
+    from meetplan.render.list_of_participants import rank
+
+    assert rank(title) == expected
+
+
+def test_entry_carries_the_salutation() -> None:
+    from meetplan.model import Attendance, Delegation, DelegationCategory, Participant
+    from meetplan.render.list_of_participants import entry
+
+    delegation = Delegation(name="Chile", category=DelegationCategory.PARTY, group=None, time_zone="America/Santiago")
+    person = Participant(given_name="Ana", family_name="García", title="First Secretary", delegation=delegation, email=None,
+                         requested=Attendance.IN_PERSON, row=2, salutation="Ms.")
+    assert entry(person) == "Ms. Ana García, First Secretary"

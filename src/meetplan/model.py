@@ -115,7 +115,6 @@ class Meeting:
     participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
     report: ReportSettings | None = None  # the report's organizational part (the report: section), if any
     term: Term = Term.MEETING  # "seventh meeting" (the Working Groups) or "sixth session" (Conferences, commissions)
-    time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
@@ -236,6 +235,7 @@ class RegistrationSource:
 
     path: str  # as resolved against the configuration file's folder
     columns: tuple[tuple[str, str], ...]  # (field, column heading), e.g. ("given_name", "First Name")
+    synthetic: bool = False  # generated registrations (participants.synthetic): the published list says so
     origin: Origin | None = field(default=None, compare=False)
 
 

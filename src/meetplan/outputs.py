@@ -103,7 +103,7 @@ def _list_of_participants(fmt: str) -> Callable[[Rendering], list[Artifact]]:
         from meetplan.render import list_of_participants
 
         renderer = {"md": list_of_participants.render_markdown, "docx": list_of_participants.render_docx}[fmt]
-        return [renderer(rendering.plan.meeting)]
+        return [renderer(rendering.plan.meeting, rendering.plan.seats)]  # the people in the room or online
 
     return render
 

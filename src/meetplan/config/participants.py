@@ -63,6 +63,8 @@ PER_DELEGATION = Section(tuple(
 PARTICIPANTS = Section((
     Key(name="registrations", kind=convert.FILE_NAME, doc="The registrations file, CSV or XLSX, relative to this file.", required=True),
     Key(name="symbol", kind=convert.TEXT, doc="The symbol of the list of participants."),
+    Key(name="synthetic", kind=convert.BOOLEAN, default=False,
+        doc="Whether the registrations are generated test data; the list of participants then carries a visible mark."),
     Key(name="columns", kind=COLUMNS, doc="The file's headings, where they differ from Indico's export."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX file (the first when left out)."),
     Key(name="seats", kind=convert.NON_NEGATIVE_INT, doc="The seats in the meeting room for delegates."),
@@ -85,7 +87,7 @@ def parse_participants(reader: Reader, value: Any, line: int | None) -> tuple[Re
         # Relative to the configuration file, so that a build works from any folder.
         path = Path(reader.file).parent / values["registrations"]
         origin = Origin(file=reader.file, line=section.key_lines["registrations"], field="participants.registrations")
-        source = RegistrationSource(path=str(path), columns=columns, origin=origin)
+        source = RegistrationSource(path=str(path), columns=columns, synthetic=values["synthetic"], origin=origin)
     quota: tuple[tuple[DelegationCategory, int], ...] = tuple(
         (CATEGORY_KEYS[name], number) for name, number in (values["per_delegation"] or {}).items() if number is not None)
     seating = None

@@ -1,9 +1,12 @@
 """The published list of participants (Word and Markdown): names, titles and delegations, nothing else.
 
 By category in the report's order (parties, signatories, other States, organizations, entities with permanent
-observer offices, NGOs); delegations alphabetically by the name as written, ignoring case and accents; people
-in registration order within their delegation (a registration form is usually filled in head of delegation
-first). E-mail addresses are personal data for the secretariat only: this module never reads them.
+observer offices, NGOs); delegations alphabetically by the name as written, ignoring case and accents; within a
+delegation the head of delegation first, then by diplomatic rank read from the function (Minister, Ambassador and
+Permanent Representative, Deputy Permanent Representative, Minister Counsellor, Counsellor, First, Second and
+Third Secretary, Attaché; then everyone else), then by registration order; each name after its courtesy title
+("Ms. Ana García"). With a seat plan, only the people in the room or online are listed, not the waiting list.
+E-mail addresses are personal data for the secretariat only: this module never reads them.
 
 python-docx's ``add_paragraph`` slows down as a document grows (it searches the body for the section
 properties on every call), so the body of the Word list is written as one XML fragment and appended at once.
@@ -15,7 +18,7 @@ import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from meetplan.model import Delegation, DelegationCategory, Meeting, Participant
+from meetplan.model import Delegation, DelegationCategory, Meeting, Participant, Placement, SeatPlan
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text
 from meetplan.style import date_range, session_name, sort_key
@@ -36,10 +39,39 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 Sections = list[tuple[DelegationCategory, list[tuple[Delegation, list[Participant]]]]]
 
 
+# Diplomatic ranks, highest first, as read from a function; the first pattern that matches gives the rank, so the
+# longer titles ("Deputy Permanent Representative", "Minister Counsellor") come before the words they contain.
+_RANKS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    r"\bhead of (the )?delegation\b",
+    r"\bminister[- ]counsel+or\b",  # rank 5, tested before "minister"
+    r"\b(deputy|alternate|assistant) permanent representative\b|\bchargée? d.affaires\b",  # rank 4
+    r"\b(deputy|vice)[- ]minister\b|\bsecretary of state\b|\bstate secretary\b",  # rank 2
+    r"\bminister\b",  # rank 1
+    r"\bambassador\b|\bpermanent representative\b",  # rank 3
+    r"\bcounsel+or\b",
+    r"\bfirst secretary\b",
+    r"\bsecond secretary\b",
+    r"\bthird secretary\b",
+    r"\batta(c|ch)h?[eé]\b",
+))
+_RANK_OF_PATTERN = (0, 5, 4, 2, 1, 3, 6, 7, 8, 9, 10)
+OTHER_RANK = 11
+
+
+def rank(title: str | None) -> int:
+    """0 for the head of delegation, 1 for a minister ... 10 for an attaché, 11 for any other function or none."""
+    if title:
+        for pattern, value in zip(_RANKS, _RANK_OF_PATTERN, strict=True):
+            if pattern.search(title):
+                return value
+    return OTHER_RANK
+
+
 def sections(participants: Iterable[Participant]) -> Sections:
-    """The list's structure: categories in order, their delegations alphabetically, each with its people."""
+    """The list's structure: categories in order, their delegations alphabetically, each with its people, the
+    head of delegation first, then by rank, then in registration order."""
     people: dict[Delegation, list[Participant]] = {}
-    for person in sorted(participants, key=lambda p: p.row):
+    for person in sorted(participants, key=lambda p: (rank(p.title), p.row)):
         people.setdefault(person.delegation, []).append(person)
     result: Sections = []
     for category in DelegationCategory:
@@ -50,8 +82,23 @@ def sections(participants: Iterable[Participant]) -> Sections:
 
 
 def entry(person: Participant) -> str:
-    """"Ana García, First Secretary": name and title only."""
-    return f"{person.name}, {person.title}" if person.title else person.name
+    """"Ms. Ana García, First Secretary": courtesy title, name and function only."""
+    name = f"{person.salutation} {person.name}" if person.salutation else person.name
+    return f"{name}, {person.title}" if person.title else name
+
+
+SYNTHETIC = "SYNTHETIC DATA: built from generated registrations, not a list of real participants"
+
+
+def synthetic(meeting: Meeting) -> bool:
+    return meeting.registrations is not None and meeting.registrations.synthetic
+
+
+def attending(meeting: Meeting, seats: SeatPlan | None) -> list[Participant]:
+    """The people in the room or online; everyone registered when there is no seat plan."""
+    if seats is None:
+        return list(meeting.participants)
+    return [seat.participant for seat in seats.seats if seat.placement in (Placement.ROOM, Placement.ONLINE)]
 
 
 def subtitle(meeting: Meeting) -> str:
@@ -60,9 +107,11 @@ def subtitle(meeting: Meeting) -> str:
     return f"{meeting.body}, {session_name(meeting)}, {meeting.venue}{days}"
 
 
-def render_markdown(meeting: Meeting) -> Artifact:
+def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     lines = [f"# {TITLE}", "", markdown_text(subtitle(meeting))]
-    for category, delegations in sections(meeting.participants):
+    if synthetic(meeting):
+        lines += ["", f"**{SYNTHETIC}**"]
+    for category, delegations in sections(attending(meeting, seats)):
         lines += ["", f"## {HEADINGS[category]}"]
         for delegation, people in delegations:
             lines += ["", f"### {markdown_text(delegation.name)}", ""]
@@ -75,7 +124,7 @@ def _paragraph(style: str, value: str) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
-def render_docx(meeting: Meeting) -> Artifact:
+def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -83,9 +132,18 @@ def render_docx(meeting: Meeting) -> Artifact:
 
     from meetplan.render import word
 
-    document = word.new_document(symbol=meeting.participants_symbol or "", title=TITLE)
+    symbol = meeting.participants_symbol or ""
+    if synthetic(meeting):  # on every page, beside the symbol, and under the title
+        symbol = f"{SYNTHETIC.split(':')[0]} \u2014 {symbol}" if symbol else SYNTHETIC.split(':')[0]
+    document = word.new_document(symbol=symbol, title=TITLE)
     word.heading(document, TITLE, space_after=6)
     document.add_paragraph(subtitle(meeting)).paragraph_format.space_after = Pt(12)
+    if synthetic(meeting):
+        mark = document.add_paragraph()
+        mark.paragraph_format.space_after = Pt(12)
+        run = mark.add_run(SYNTHETIC)
+        run.bold = True
+        run.font.size = Pt(12)
 
     styles = {}
     for name, size, bold, before, after, indent in (
@@ -103,7 +161,7 @@ def render_docx(meeting: Meeting) -> Artifact:
     category_style, delegation_style, person_style = styles.values()
 
     parts: list[str] = []
-    for category, delegations in sections(meeting.participants):
+    for category, delegations in sections(attending(meeting, seats)):
         parts.append(_paragraph(category_style, HEADINGS[category]))
         for delegation, people in delegations:
             parts.append(_paragraph(delegation_style, delegation.name))
