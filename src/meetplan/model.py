@@ -115,6 +115,7 @@ class Meeting:
     participants_symbol: str | None = None  # the list of participants' own symbol, e.g. CTOC/COP/WG.7/2020/INF/1
     report: ReportSettings | None = None  # the report's organizational part (the report: section), if any
     term: Term = Term.MEETING  # "seventh meeting" (the Working Groups) or "sixth session" (Conferences, commissions)
+    time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
