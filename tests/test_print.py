@@ -233,3 +233,59 @@ def test_entry_carries_the_salutation() -> None:
     person = Participant(given_name="Ana", family_name="García", title="First Secretary", delegation=delegation, email=None,
                          requested=Attendance.IN_PERSON, row=2, salutation="Ms.")
     assert entry(person) == "Ms. Ana García, First Secretary"
+
+
+# --- the UN masthead ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.programs
+@pytest.mark.parametrize("name", ["report.docx", "list-of-participants.docx"])
+def test_masthead_lines_are_printed_on_the_first_page(built: Path, name: str) -> None:
+    first_page = pdf_text(docx_to_pdf(built / name)).split("\f")[0]
+    flat = " ".join(first_page.split())
+    for line in ("United Nations", "Distr.: General", "Original: English", "Conference of the Parties"):
+        assert line in flat, (name, line)
+    if name == "list-of-participants.docx":
+        # One symbol for the list across the build: the one the report cites.
+        assert "CTOC/COP/WG.7/2020/INF/1/Rev.1" in flat.replace("/ ", "/")
+        assert all(line in flat for line in ("Working Group on the Smuggling of Migrants", "Seventh meeting", "Vienna, 8 and 9 September 2020"))
+        assert "8 September 2020" in flat  # issued on the first day
+    else:
+        assert "23 September 2020" in flat
+
+
+# --- typography of the Word report ------------------------------------------------------------------------------------
+
+
+def test_report_docx_is_uk_english_with_typographic_apostrophes_and_unbroken_dates() -> None:
+    import zipfile
+
+    from meetplan.plan import plan
+    from meetplan.render.report import docx_bytes
+
+    planned = plan(ROOT / "config" / "wgsom-2020.yaml")
+    assert planned.report is not None
+    data = docx_bytes(planned.report, planned.schedule.meeting)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles, body = archive.read("word/styles.xml").decode(), archive.read("word/document.xml").decode()
+    assert '<w:lang w:val="en-GB"/>' in styles
+    assert "Chair\u2019s" in body and "Chair's" not in body
+    assert "8 and 9\u00a0September\u00a02020" in body and "COVID\u201119" in body
+
+
+def test_annex_docx_rows_start_level_and_day_headings_stay_with_their_first_meeting() -> None:
+    import docx
+
+    from meetplan.plan import plan
+    from meetplan.render.annex_docx import render_docx
+
+    planned = plan(ROOT / "config" / "wgsom-2020.yaml")
+    table = docx.Document(io.BytesIO(render_docx(planned.schedule).data)).tables[0]
+    days = 0
+    for row in table.rows[1:]:
+        layouts = [cell.paragraphs[0].paragraph_format for cell in row.cells]
+        assert len({layout.space_before for layout in layouts}) == 1, [cell.text for cell in row.cells]
+        day = row.cells[0].text.startswith(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+        days += day
+        assert all(bool(layout.keep_with_next) == day for layout in layouts), [cell.text for cell in row.cells]
+    assert days == 2

@@ -35,8 +35,13 @@ def render_docx(schedule: Schedule) -> Artifact:
     for table_row, row in zip(table.rows[1:], rows, strict=True):
         word.keep_row_together(table_row)
         time_cell, item_cell, title_cell = table_row.cells
+        for cell in table_row.cells:
+            # The three cells start at the same height (the time column no longer sits 2 pt lower), and a day's
+            # heading row is kept on the page of its first meeting (issue 17).
+            layout = cell.paragraphs[0].paragraph_format
+            layout.space_before = Pt(6) if row.is_day else Pt(2)
+            layout.keep_with_next = row.is_day or None
         time_paragraph = time_cell.paragraphs[0]
-        time_paragraph.paragraph_format.space_before = Pt(6) if row.is_day else Pt(2)
         time_paragraph.add_run(row.time)
         item_cell.paragraphs[0].add_run(row.item)
         title_paragraph = title_cell.paragraphs[0]

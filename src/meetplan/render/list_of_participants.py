@@ -132,12 +132,19 @@ def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
 
     from meetplan.render import word
 
-    symbol = meeting.participants_symbol or ""
+    # One symbol for the list across a build: the one the report cites (the list as finally issued), else its own.
+    record = meeting.report.record if meeting.report is not None else None
+    official = (record.participants_list if record is not None else None) or meeting.participants_symbol or ""
+    symbol = official
     if synthetic(meeting):  # on every page, beside the symbol, and under the title
         symbol = f"{SYNTHETIC.split(':')[0]} \u2014 {symbol}" if symbol else SYNTHETIC.split(':')[0]
     document = word.new_document(symbol=symbol, title=TITLE)
-    word.heading(document, TITLE, space_after=6)
-    document.add_paragraph(subtitle(meeting)).paragraph_format.space_after = Pt(12)
+    days = date_range(meeting.days[0].date, meeting.days[-1].date) if meeting.days else ""
+    # Dated the first day of the meeting, when the list is issued in the room.
+    issued = meeting.days[0].date if meeting.days else meeting.issued
+    word.masthead(document, symbol=official, parent_body=meeting.parent_body, issued=issued,
+                  lines=(meeting.body, session_name(meeting).capitalize(), ", ".join(filter(None, (meeting.venue, days)))))
+    word.heading(document, TITLE, space_after=12)  # the masthead names the body, the meeting, venue and dates
     if synthetic(meeting):
         mark = document.add_paragraph()
         mark.paragraph_format.space_after = Pt(12)

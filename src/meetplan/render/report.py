@@ -7,10 +7,11 @@ they are written as text ("18\\. The seventh ...") and never as an ordered list,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from meetplan.model import Schedule
+from meetplan.model import Meeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_destination, markdown_text, url
 from meetplan.report import Heading, Report, Span, build_report
@@ -75,6 +76,20 @@ def render_markdown(schedule: Schedule) -> Artifact:
 # --- Word ------------------------------------------------------------------------------------------------------
 
 
+# Typography of the Word report (issue 17): a typographic apostrophe, a date that never breaks across lines
+# ("9\u00a0September\u00a02020"), "para." kept with its number and "COVID-19" never broken at its hyphen (U+2011).
+_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"(?: (\d{4}))?\b")
+_PARA = re.compile(r"\b(paras?\.) (\d)")
+
+
+def typeset(text: str) -> str:
+    """A text as the Word report prints it: typographic apostrophes, no-break spaces and hyphens."""
+    text = text.replace("'", "\u2019").replace("COVID-19", "COVID\u201119")
+    text = _DATE.sub(lambda m: "\u00a0".join(filter(None, m.groups())), text)
+    return _PARA.sub("\\1\u00a0\\2", text)
+
+
 def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
@@ -82,7 +97,7 @@ def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
 
     for span in spans:
         if span.link is None:
-            run = paragraph.add_run(span.text)
+            run = paragraph.add_run(typeset(span.text))
             run.italic = span.italic or None
             continue
         # python-docx has no call that adds a hyperlink; this is the element Word itself writes.
@@ -102,7 +117,9 @@ def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
         paragraph._p.append(hyperlink)
 
 
-def docx_bytes(report: Report) -> bytes:
+def docx_bytes(report: Report, meeting: Meeting | None = None) -> bytes:
+    """The Word report; with ``meeting``, under the UN masthead (its symbol, "Distr.: General", the date, "Original:
+    English" and the parent body)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -111,10 +128,12 @@ def docx_bytes(report: Report) -> bytes:
     # The title is also the file's Title property, which holds at most 255 characters (python-docx refuses more).
     title = report.title if len(report.title) <= 255 else report.title[:254] + "…"
     document = word.new_document(symbol=report.symbol or "", title=title)
-    word.heading(document, report.title, size=14)
+    if meeting is not None:
+        word.masthead(document, symbol=report.symbol or "", parent_body=meeting.parent_body, issued=report.issued)
+    word.heading(document, typeset(report.title), size=14)
     for block in report.blocks:
         if isinstance(block, Heading):
-            word.heading(document, block.text, size=12 if block.level == 1 else 10, space_after=6)
+            word.heading(document, typeset(block.text), size=12 if block.level == 1 else 10, space_after=6)
             continue
         paragraph = document.add_paragraph()
         _numbered(paragraph, Cm(1.0), Pt(6), WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -142,7 +161,7 @@ def _numbered(paragraph: Any, indent: Any, after: Any, alignment: Any) -> None:
 
 
 def render_docx(schedule: Schedule) -> Artifact:
-    return Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(build_report(schedule)))
+    return Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(build_report(schedule), schedule.meeting))
 
 
 def render_all(schedule: Schedule) -> list[Artifact]:
@@ -150,6 +169,6 @@ def render_all(schedule: Schedule) -> list[Artifact]:
     report = build_report(schedule)
     return [
         Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(report).encode()),
-        Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(report)),
+        Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(report, schedule.meeting)),
     ]
 

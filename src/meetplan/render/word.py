@@ -34,12 +34,49 @@ def new_document(*, symbol: str, title: str, size: float = 10) -> Any:
     normal.font.size = Pt(size)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
+    # UK English, as UN documents are written: Word checks "programme" and "panellists" against the right dictionary.
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "en-GB")
+    normal.element.get_or_add_rPr().append(language)  # last in w:rPr, where the schema puts it
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     # python-docx turns a line break or tab in run text into <w:br/> or <w:tab/>: the symbol stays on one line.
     header.add_run(" ".join(symbol.split())).bold = True
     document.core_properties.title = title
     return document
+
+
+def masthead(document: Any, *, symbol: str, parent_body: str | None, issued: dt.date, lines: tuple[str, ...] = ()) -> None:
+    """The UN masthead at the top of the first page: "United Nations" and the symbol over a rule; the parent body
+    beside "Distr.: General", the date and "Original: English"; then ``lines`` in bold (the body, the meeting, its
+    venue and dates)."""
+    from meetplan.style import full_date
+
+    table = document.add_table(rows=2, cols=2)
+    table.autofit = False
+    widths = (Cm(8.0), Cm(8.6))  # the A4 text width
+    cells = [[table.cell(row, column) for column in range(2)] for row in range(2)]
+    for row in cells:
+        for cell, width in zip(row, widths, strict=True):
+            cell.width = width
+    cells[0][0].paragraphs[0].add_run("United Nations").bold = True
+    symbol_paragraph = cells[0][1].paragraphs[0]
+    symbol_paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    symbol_run = symbol_paragraph.add_run(" ".join(symbol.split()))
+    symbol_run.bold, symbol_run.font.size = True, Pt(12)
+    for cell in cells[0]:
+        rule_below(cell)
+    body = cells[1][0].paragraphs[0]
+    body.paragraph_format.space_before = Pt(6)
+    body.add_run(parent_body or "").bold = True
+    distribution = cells[1][1].paragraphs[0]
+    distribution.paragraph_format.space_before = Pt(6)
+    distribution.add_run(f"Distr.: General\n{full_date(issued)}\n\nOriginal: English")
+    for text in lines:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(6) if text is lines[0] else Pt(0)
+        paragraph.add_run(text).bold = True
+    document.add_paragraph().paragraph_format.space_after = Pt(6)
 
 
 def heading(document: Any, text: str, *, size: int = 14, space_after: int = 12) -> None:
