@@ -22,6 +22,7 @@ in a fixed order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import logging
 import re
@@ -148,24 +149,35 @@ def print_size(widths: Iterable[float]) -> float:
     return FONT_SIZE * min(1.0, PAGE_WIDTH / total) if total else FONT_SIZE
 
 
-def content_widths(headings: Sequence[str], rows: Iterable[Sequence[Any]], caps: Sequence[float]) -> list[float]:
+def content_widths(headings: Sequence[str], rows: Sequence[Sequence[Any]], caps: Sequence[float]) -> list[float]:
     """Columns sized to their content: each as wide as its longest value (or its heading's longest word, for a
-    heading wraps) plus one, but no wider than its cap, where a longer text wraps (see ``Workbook.add_sheet``)."""
-    longest = [max((len(word) for word in heading.split()), default=0) * 1.1 for heading in headings]  # bold
-    for row in rows:
-        for index, value in enumerate(row[: len(longest)]):
+    heading wraps) plus one, but no wider than its cap, where a longer text wraps (see ``Workbook.add_sheet``).
+
+    Column by column, and a column stops being read once a value reaches its cap (100,000 rows: a few columns
+    are read through)."""
+    widths = []
+    for index, (heading, cap) in enumerate(zip(headings, caps, strict=True)):
+        longest = max((len(word) for word in heading.split()), default=0) * 1.1  # bold
+        for row in rows:
+            if index >= len(row):
+                continue
+            value = row[index]
             if type(value) is Cell:
                 value, style = value
                 if isinstance(value, dt.date | dt.time):  # as its format shows it ("yyyy-mm-dd hh:mm")
                     value = style.number_format or DATETIME_FORMAT
             if value is None:
                 continue
-            size = len(value) if isinstance(value, str) else len(str(value))
-            if size > longest[index]:
-                longest[index] = size
-    return [round(min(cap, size + 1), 1) for size, cap in zip(longest, caps, strict=True)]
+            size = len(value) if type(value) is str else len(str(value))
+            if size > longest:
+                longest = size
+                if longest + 1 >= cap:
+                    break
+        widths.append(round(min(cap, longest + 1), 1))
+    return widths
 
 
+@functools.lru_cache(maxsize=8192)  # the same titles, delegations and groups come back row after row
 def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
     """How many lines a text takes in a column ``width`` digits wide, wrapped at spaces (an estimate that errs
     long: letters are on average narrower than digits, bold ones about a tenth wider)."""
@@ -213,7 +225,9 @@ class Sheet:
         self._headings: tuple[str, ...] = ()
         self._row = 0
         self._pending: list[str] = []
-        self._wrapped: dict[int, float] = {}  # the columns whose text cells wrap, and their widths
+        self._wrapped: dict[int, float] = {}  # the columns whose text cells wrap, and the characters a line holds
+        self._wrap_attribute = ""  # ' s="N"': the wrapped style's number
+        self._attributes: list[str] = []  # each column's style attribute for a plain text cell
         self.heading_height: float | None = None
 
     def append(self, row: Sequence[Any]) -> None:
@@ -223,26 +237,31 @@ class Sheet:
         self._row += 1
         number = self._row
         while len(self._letters) < len(row):
-            self._letters.append(_column_letter(len(self._letters)))
+            index = len(self._letters)
+            self._letters.append(_column_letter(index))
+            self._attributes.append(self._wrap_attribute if index in self._wrapped else "")
         lines = 1
-        if self._wrapped:  # each wrapped text in its style, and the row as tall as its longest (Excel and
-            row = list(row)  # LibreOffice keep a row's stored height; neither fits it to wrapped text on opening)
-            for index, width in self._wrapped.items():
-                if index < len(row) and type(row[index]) is str:
-                    lines = max(lines, wrapped_lines(row[index], width))
-                    row[index] = Cell(row[index], WRAPPED)
+        wrapped = self._wrapped
+        if wrapped:  # the row as tall as its longest wrapped text (Excel and LibreOffice keep a row's stored
+            for index, room in wrapped.items():  # height; neither fits it to wrapped text on opening)
+                if index < len(row):
+                    value = row[index]
+                    if type(value) is str and len(value) > room:  # shorter texts surely take one line
+                        lines = max(lines, wrapped_lines(value, room + 1))
         height = self.heading_height if number == 1 else LINE_HEIGHT * lines if lines > 1 else None
         cells = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
         add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
-        for letter, value in zip(self._letters, row, strict=False):
+        for letter, attribute, value in zip(self._letters, self._attributes, row, strict=False):
             # The common cells inline: plain text that needs no escaping, has no space at either end and surely
-            # fits in a cell, whole numbers, nothing.
+            # fits in a cell (in its column's style: wrapped or not), whole numbers, nothing.
             kind = type(value)
             if kind is str:
                 if (value and special(value) is None and value[0] not in space and value[-1] not in space
                         and len(value) <= _SURELY_FITS):
-                    add(f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+                    add(f'<c r="{letter}{number}"{attribute} t="inlineStr"><is><t>{value}</t></is></c>')
                     continue
+                if attribute:
+                    value = Cell(value, WRAPPED)
             elif kind is int:
                 add(f'<c r="{letter}{number}"><v>{value}</v></c>')
                 continue
@@ -366,7 +385,8 @@ class Workbook:
         if filter_rows is not None:
             sheet.filter_range = (len(headings), max(filter_rows, 1) + 1)
         sheet.print_columns = print_columns
-        sheet._wrapped = {index: widths[index] for index in wrap if index < len(widths)}
+        sheet._wrapped = {index: widths[index] - 1 for index in wrap if index < len(widths)}
+        sheet._wrap_attribute = self.style_attribute(WRAPPED) if sheet._wrapped else ""
         lines = max((wrapped_lines(h, w, bold=True) for h, w in zip(headings, widths, strict=False)), default=1)
         sheet.heading_height = LINE_HEIGHT * lines if lines > 1 else None
         self._sheets.append(sheet)
