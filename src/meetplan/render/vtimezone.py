@@ -41,7 +41,8 @@ def _offset(zone: zoneinfo.ZoneInfo, moment: dt.datetime) -> int:
     return int(offset.total_seconds())
 
 
-def transitions(zone_name: str, year: int) -> list[Transition]:
+@functools.lru_cache(maxsize=256)
+def transitions(zone_name: str, year: int) -> tuple[Transition, ...]:
     """The changes of offset in ``year`` (UTC), found by day then bisected to the second; in order."""
     zone = zoneinfo.ZoneInfo(zone_name)
     found = []
@@ -58,7 +59,7 @@ def transitions(zone_name: str, year: int) -> list[Transition]:
             wall = (high + dt.timedelta(seconds=before)).replace(tzinfo=None)
             found.append(Transition(wall=wall, before=before, after=after, name=high.astimezone(zone).tzname() or ""))
         moment = following
-    return found
+    return tuple(found)
 
 
 def _rules(wall: dt.datetime) -> list[tuple[str, ...]]:
