@@ -31,10 +31,10 @@ WORKING_HEADINGS = ("E-mail", "Registration row")  # on screen, outside the prin
 # The widest each column may be; a column is as wide as its content up to that, and the long texts wrap
 # (Title or function, Delegation, Category, Regional group, the reason), so that the printed columns fit on one
 # A4 landscape page wide at 8 pt or more (render.xlsx.print_size; tests/test_print.py measures it).
-PERSON_WIDTHS = (6, 14, 12, 24, 20, 16, 24, 11)
-PERSON_WRAPPED = (3, 4, 5, 6)
+PERSON_WIDTHS = (6, 14, 12, 24, 20, 18, 24, 11)
+PERSON_WRAPPED = (1, 2, 3, 4, 5, 6)  # a long name wraps too: never cut at the next column
 WORKING_WIDTHS = (34, 13)
-REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 22
+REASON_HEADING, REASON_WIDTH = "Asked for a seat; why not in the room", 20
 SUMMARY_MODES = (Placement.ROOM, Placement.ONLINE, Placement.WAITING)
 NO_GROUP = "No regional group"
 GROUPS = reference.GROUPS

@@ -25,7 +25,7 @@ ITEM_HEADINGS = ("Order", "Speaker", "Title", "Delegation", "Category", "On beha
                  "Limit (minutes)", "Plenary meeting", "Expected start")
 # The widest each column may be: columns are sized to their content up to that, the long texts wrap, and every
 # column prints on one A4 landscape page wide at 8 pt or more (render.xlsx.print_size).
-ITEM_WIDTHS = (7, 18, 20, 16, 14, 16, 10, 10, 11, 9, 13)
+ITEM_WIDTHS = (7, 18, 20, 16, 18, 16, 10, 10, 11, 9, 13)
 ITEM_WRAPPED = (1, 2, 3, 4, 5)
 OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes available", "Panellists", "Statements",
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
