@@ -12,7 +12,9 @@ from click.testing import CliRunner
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, PlanError
+from meetplan.plan import plan
 from meetplan.render.calendar import description, summary
+from meetplan.render.speaker_calendars import render_speaker_calendars
 from meetplan.report import documents
 from meetplan.scheduler import schedule
 from meetplan.style import ordinal_word
@@ -80,6 +82,19 @@ def test_session_is_the_default_term_of_a_conference(write_config) -> None:  # t
         "Conference of the Parties to the United Nations Convention against Transnational Organized Crime, "
         "sixth session (CTOC/COP/2012/1)"
     )
+
+
+def test_session_in_the_speakers_calendars_of_a_conference(write_config) -> None:  # type: ignore[no-untyped-def]
+    """A panellist's own calendar names the session as the plenary calendar does: "Sixth session of the …"."""
+    speakers = "delegations:\n  parties: [Italy]\nspeakers:\n  items:\n    2:\n      panellists:\n        - {name: Anna Rossi, delegation: Italy}\n"
+    path = write_config(TWO_DAYS, meeting=COP.format(limit=4), agenda=CONFERENCE_AGENDA + speakers)
+    planned = plan(path)
+    assert planned.speakers is not None
+    [calendar] = render_speaker_calendars(planned.speakers)
+    text = calendar.data.decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Conference of the Parties to the United Nations Convention against Transnational Organized Crime\\, sixth session: Anna Rossi" in text
+    assert "DESCRIPTION:Sixth session of the Conference of the Parties" in text
+    assert "meeting of the Conference" not in text
 
 
 def test_working_group_keeps_meeting_and_term_overrides_the_default(write_config) -> None:  # type: ignore[no-untyped-def]

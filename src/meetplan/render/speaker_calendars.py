@@ -48,7 +48,7 @@ from meetplan.render.calendar import (
     write_calendar,
 )
 from meetplan.speakers import speaker_name
-from meetplan.style import EM_DASH, day_heading, hours, ordinal, ordinal_word, time_of_day
+from meetplan.style import EM_DASH, day_heading, hours, ordinal, session_name, time_of_day
 
 FOLDER = "speakers"
 # Stable across meetplan versions: some clients de-duplicate subscriptions by PRODID.
@@ -175,7 +175,7 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, who: Person,
     title = f"{what} under agenda item {entry.item.label} {EM_DASH} {meeting.body}"
 
     lines = [
-        f"{ordinal_word(meeting.ordinal).capitalize()} meeting of the {meeting.body}",
+        f"{session_name(meeting).capitalize()} of the {meeting.body}",
         f"{ordinal(plenary.number)} plenary meeting, {day_heading(plenary.date)}, {hours(plenary.hours)}",
         "",
         f"Agenda item {entry.item.label}: {' '.join(entry.item.title.split())}",
@@ -247,7 +247,7 @@ def render_speaker_calendars(speakers: SpeakersList, previous: Callable[[str], b
         events = [_event(speakers, entry, turn, who, uid, online) for entry, turn, uid in turns[who]]
         data = write_calendar(
             prodid=PRODID,
-            name=f"{meeting.body}, {ordinal_word(meeting.ordinal)} meeting: {who.name}",
+            name=f"{meeting.body}, {session_name(meeting)}: {who.name}",
             meeting=meeting,
             events=events,
             previous=previous(file),
