@@ -153,3 +153,12 @@ def test_data_file_name_the_locale_cannot_encode_is_refused(tmp_path: Path) -> N
     assert (result.returncode, first) == (2, (
         "error: m.yaml:20: speakers.file: the file name 'inscripción.csv' cannot be used with this system's "
         "file-name encoding (ascii); run with a UTF-8 locale or PYTHONUTF8=1"))
+
+
+def test_unquoted_hours_say_to_quote_them() -> None:
+    """`hours: [10:00, ...]` reaches meetplan as the number 600 (YAML 1.1): the message says to put it in quotes."""
+    text = MINIMAL.format(zone="Europe/Vienna").replace('hours: ["10:00-13:00", "15:00-18:00"]', 'hours: [10:00, "15:00-18:00"]')
+    assert problems(text) == [
+        'm.yaml:12: days.hours[1]: must be hours in quotes, such as "10:00-13:00": without quotes YAML reads a '
+        "time like 10:00 as a number (600)"
+    ]

@@ -19,6 +19,10 @@ MAX_DAYS = 366  # a session of more than a year is not a meeting
 
 def hours(value: Any) -> Hours:
     """"10:00-13:00" (24-hour clock, local time) as Hours; ValueError when it is no span of a day."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 10:00 as sixty-based: the number 600.
+        raise ValueError(f"must be hours in quotes, such as \"10:00-13:00\": without quotes YAML reads a time like "
+                         f"10:00 as a number ({value})")
     if not isinstance(value, str):
         raise ValueError(f"must be hours written as text such as \"10:00-13:00\", not {kind_of(value)}")
     match = _HOURS.match(value)
