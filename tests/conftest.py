@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Copies of the documents the tests compare with (../shared/seeds and the outlook-vtimezone case), so that the
+# Copies of the documents the tests compare with (the shared seed documents and the outlook-vtimezone case), so that the
 # suite needs nothing beside the repository. Only the independent calendar checker is not copied (it installs
 # three parsers of its own): icscheck.py runs it from ../shared, or skips and says so.
 SEEDS = Path(__file__).resolve().parent / "seeds"

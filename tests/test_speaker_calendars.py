@@ -23,30 +23,9 @@ from meetplan.render.speaker_calendars import render_speaker_calendars
 from meetplan.scheduler import schedule
 from meetplan.speakers import sized, speakers_list
 
-MEETING = """\
-meeting:
-  body: Working Group on Testing
-  ordinal: 3
-  symbol: TST/WG.1/2026/1
-  venue: Vienna
-  room: Board Room A, Vienna International Centre
-  time_zone: Europe/Vienna
-  format: hybrid
-  online: {platform: Interprefy, url: "https://example.org/join"}
-  issued: 2026-10-01
-  plenary_meetings: 4
-days:
-  first: 2026-11-30
-  last: 2026-12-01
-  hours: ["10:00-13:00", "15:00-18:00"]
-agenda:
-  - title: Organizational matters
-    sub_items: [Opening of the meeting, Adoption of the agenda and organization of work]
-  - title: Cooperation on testing
-  - title: Cooperation on reporting
-  - title: Other matters
-  - title: Adoption of the report
-"""
+from conftest import HYBRID_MEETING
+
+MEETING = HYBRID_MEETING
 
 NONLATIN = """\
 speakers:
