@@ -8,10 +8,10 @@ from typing import Any
 
 from meetplan import reference
 from meetplan.config import convert
-from meetplan.config.reader import Key, Kind, Reader, Section, Structure, kind_of, lines_of
+from meetplan.config.reader import Key, Kind, Reader, Section, Structure, list_entries
 from meetplan.model import Delegation, DelegationCategory, Origin
 from meetplan.style import sort_key
-from meetplan.yamlsource import LineDict, LineList
+from meetplan.yamlsource import LineDict
 
 # The keys of the delegations: section (and of participants.per_delegation), in the report's order.
 CATEGORY_KEYS: dict[str, DelegationCategory] = {
@@ -84,7 +84,8 @@ def parse_delegations(reader: Reader, value: Any, line: int | None) -> tuple[Del
     delegations: list[Delegation] = []
     seen: dict[str, str] = {}
     for key, category in CATEGORY_KEYS.items():
-        for entry, entry_line, field in _category(reader, section, key):
+        for index, entry, entry_line in list_entries(reader, section, key, f"delegations.{key}", "a list of names"):
+            field = f"delegations.{key}[{index}]"
             delegation = _delegation(reader, entry, field, entry_line, category)
             if delegation is None:
                 continue
@@ -95,16 +96,6 @@ def parse_delegations(reader: Reader, value: Any, line: int | None) -> tuple[Del
             seen[folded] = field
             delegations.append(delegation)
     return tuple(delegations)
-
-
-def _category(reader: Reader, section: LineDict, key: str) -> list[tuple[Any, int, str]]:
-    entries_ = section.get(key)
-    if entries_ is None:
-        return []
-    if not isinstance(entries_, LineList):
-        reader.problem(section.key_lines[key], f"delegations.{key}", f"must be a list of names, not {kind_of(entries_)}")
-        return []
-    return [(entry, entry_line, f"delegations.{key}[{index}]") for index, entry, entry_line in lines_of(entries_)]
 
 
 def _delegation(reader: Reader, entry: Any, field: str, line: int | None, category: DelegationCategory) -> Delegation | None:

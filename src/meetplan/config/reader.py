@@ -206,6 +206,18 @@ def lines_of(value: LineList) -> list[tuple[int, Any, int]]:
     return [(index, entry, line) for index, (entry, line) in enumerate(zip(value, value.item_lines, strict=True), start=1)]
 
 
+def list_entries(reader: Reader, mapping: LineDict, key: str, field: str, what: str = "a list") -> list[tuple[int, Any, int]]:
+    """(position from 1, entry, line) of each entry of the YAML list under ``key`` (at ``field``): nothing when the
+    key is absent, nothing and a problem ("must be ``what``") when it holds no list."""
+    found = mapping.get(key)
+    if found is None:
+        return []
+    if not isinstance(found, LineList):
+        reader.problem(mapping.key_lines[key], field, f"must be {what}, not {kind_of(found)}")
+        return []
+    return lines_of(found)
+
+
 def entries(reader: Reader, value: Any, field: str, line: int | None) -> list[tuple[Any, Any, int | None]]:
     """(key, value, line) of each entry of a YAML mapping, or nothing (and a problem) when it is not one."""
     table = reader.mapping(value, field, line)

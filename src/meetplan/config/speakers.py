@@ -19,11 +19,11 @@ from meetplan import fieldtext, reference, tables
 from meetplan.config import convert
 from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
-from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, kind_of, lines_of
+from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, list_entries
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import AgendaItem, Attendance, Format, Inscription, Meeting, Origin, SpeakerClass, SpeakerPlan
 from meetplan.style import join_list, sort_key
-from meetplan.yamlsource import LineDict, LineList
+from meetplan.yamlsource import LineDict
 
 # Our convention, from the practice DOMAIN.md cites: 7 minutes on behalf of a group and 5 for a State (CND),
 # 5 for a panellist and 3 for other interventions, here the observer organizations (CCPCJ 2021).
@@ -260,16 +260,6 @@ class Items:
 # --- the speakers: section --------------------------------------------------------------------------------------------
 
 
-def _entries(reader: Reader, mapping: LineDict, key: str, field: str) -> list[tuple[int, Any, int]]:
-    found = mapping.get(key)
-    if found is None:
-        return []
-    if not isinstance(found, LineList):
-        reader.problem(mapping.key_lines[key], f"{field}.{key}", f"must be a list, not {kind_of(found)}")
-        return []
-    return lines_of(found)
-
-
 def _shorthand(name: str | int, line: int) -> LineDict:
     mapping = LineDict({"delegation": name})
     mapping.line, mapping.key_lines = line, {"delegation": line}
@@ -309,7 +299,7 @@ def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[In
             continue
         reader.known_keys(mapping, ITEM.names, item_field)
         for list_key, panellist in (("panellists", True), ("statements", False)):
-            for index, raw, raw_line in _entries(reader, mapping, list_key, item_field):
+            for index, raw, raw_line in list_entries(reader, mapping, list_key, f"{item_field}.{list_key}"):
                 found = _yaml_inscription(reader, raw, f"{item_field}.{list_key}[{index}]", raw_line, label, panellist, lookup)
                 if found is not None:
                     inscriptions.append(found)
