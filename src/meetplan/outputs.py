@@ -114,8 +114,8 @@ def _report(fmt: str) -> Callable[[Rendering], list[Artifact]]:
 
         assert rendering.plan.report is not None
         if fmt == "md":
-            return [Artifact(name=report.MARKDOWN_NAME, media_type="text/markdown", data=report.markdown(rendering.plan.report).encode())]
-        return [Artifact(name=report.DOCX_NAME, media_type=DOCX, data=report.docx_bytes(rendering.plan.report, rendering.plan.meeting))]
+            return [report.render_markdown(rendering.plan.report)]
+        return [report.render_docx(rendering.plan.report, rendering.plan.meeting)]
 
     return render
 

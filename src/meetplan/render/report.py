@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from meetplan.model import Meeting, Schedule
+from meetplan.model import Meeting
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_destination, markdown_text, url
-from meetplan.report import Heading, Report, Span, build_report
+from meetplan.report import Heading, Report, Span
 
 MARKDOWN_NAME = "report.md"
 DOCX_NAME = "report.docx"
@@ -69,8 +69,9 @@ def markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(schedule: Schedule) -> Artifact:
-    return Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(build_report(schedule)).encode())
+def render_markdown(report: Report) -> Artifact:
+    """report.md, from the report the plan composed."""
+    return Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(report).encode())
 
 
 # --- Word ------------------------------------------------------------------------------------------------------
@@ -160,15 +161,6 @@ def _numbered(paragraph: Any, indent: Any, after: Any, alignment: Any) -> None:
     layout.alignment = alignment
 
 
-def render_docx(schedule: Schedule) -> Artifact:
-    return Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(build_report(schedule), schedule.meeting))
-
-
-def render_all(schedule: Schedule) -> list[Artifact]:
-    """Both forms from one build of the paragraphs."""
-    report = build_report(schedule)
-    return [
-        Artifact(name=MARKDOWN_NAME, media_type="text/markdown", data=markdown(report).encode()),
-        Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(report, schedule.meeting)),
-    ]
-
+def render_docx(report: Report, meeting: Meeting) -> Artifact:
+    """report.docx, from the report the plan composed, with the meeting's masthead."""
+    return Artifact(name=DOCX_NAME, media_type=DOCX_TYPE, data=docx_bytes(report, meeting))
