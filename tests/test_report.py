@@ -282,6 +282,19 @@ def test_report_adapts_to_another_meeting(tmp_path: Path) -> None:
     ]
 
 
+def test_report_of_a_body_that_holds_sessions_says_session(tmp_path: Path) -> None:
+    """meeting.term: session puts "session" in the fixed headings and sentences, as a Conference's report has them."""
+    base = OTHER_MEETING.replace("  ordinal: 9\n", "  ordinal: 9\n  term: session\n")
+    assert base != OTHER_MEETING
+    report = other_report(tmp_path, base=base)
+    headings = [b.text for b in report.blocks if isinstance(b, Heading)]
+    assert headings[1:3] == ["IV. Organization of the session", "A. Opening of the session"]
+    assert texts(report)[12].startswith("12. The ninth session of the Working Group on Firearms was held in Vienna")
+    assert texts(report)[14] == "14. The following parties to the Firearms Protocol were represented at the session: Austria and Peru."
+    assert texts(report)[19] == "19. On 13 October 2022, the Working Group adopted the present report on its session."
+    assert all("meeting" not in text.replace("meetings", "") for text in texts(report).values() if "session" in text)
+
+
 def test_report_attendance_singular_forms(tmp_path: Path) -> None:
     """One party, one non-party State, one United Nations entity, one entity with an observer office, one NGO."""
     base = OTHER_MEETING.split("delegations:")[0] + textwrap.dedent("""\

@@ -169,6 +169,31 @@ def test_first_substantive_item_pinned_to_the_1st_plenary_meeting(write_config) 
     ]  # fmt: skip
 
 
+def test_item_pinned_before_an_unpinned_one_blames_the_item_without_time(write_config) -> None:  # type: ignore[no-untyped-def]
+    """pin: 1 on item 3 leaves item 2 no time: the message names item 2, item 3's pin and the ways out, not the
+    organizational sub-items, and not as a second error the plenary meetings left empty."""
+    path = write_config(TWO_DAYS, agenda=PINNED_BY_DATE.format(pin=1))
+    assert errors(path) == [
+        f"{path}:13: agenda[2]: item 2 has no time: it comes before item 3, pinned to the 1st plenary meeting, which "
+        "leaves none; pin it to the 1st plenary meeting beside item 3, move a pin or give item 2 taken_up: end to take "
+        "it up at the end of the session"
+    ]
+
+
+def test_item_between_pins_names_both_neighbours(write_config) -> None:  # type: ignore[no-untyped-def]
+    """An item between an item pinned to the last plenary meeting and the closing items: both neighbours named,
+    the closing items as what they are (nothing pinned them)."""
+    agenda = PINNED_BY_DATE.replace("  - title: First topic\n", "  - title: First topic\n    pin: 4\n").format(pin="4")
+    agenda = agenda.replace("  - title: Second topic\n    pin: 4\n", "  - title: Second topic\n")
+    path = write_config(TWO_DAYS, agenda=agenda)
+    assert [e.split(": ", 2)[2] for e in errors(path)] == [
+        "item 3 has no time: it comes after item 2, pinned to the 4th plenary meeting, and before item 4, one of the "
+        "closing items that share the last plenary meeting, which leave no plenary meeting between; pin it to the 4th "
+        "plenary meeting beside item 2 and item 4, move a pin or give item 3 taken_up: end to take it up at the end of "
+        "the session"
+    ]
+
+
 # --- 3. items taken up out of agenda order ----------------------------------------------------------------
 
 

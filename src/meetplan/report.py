@@ -33,12 +33,10 @@ from meetplan.style import MONTHS, full_date, join_list, number_in_words, ordina
 
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "H.E.")
 
-OPENING_HEADING = "Opening of the meeting"
 STATEMENTS_HEADING = "Statements"
 AGENDA_HEADING = "Adoption of the agenda and organization of work"
 ATTENDANCE_HEADING = "Attendance"
 DOCUMENTATION_HEADING = "Documentation"
-ORGANIZATION_CHAPTER = "Organization of the meeting"
 ADOPTION_CHAPTER = "Adoption of the report"
 AGENDA_DOCUMENT = "Annotated provisional agenda"
 BACKGROUND_PAPER = "Background paper prepared by the Secretariat on"
@@ -268,13 +266,13 @@ def build_report(schedule: Schedule) -> Report:
             blocks.append(Paragraph(number=number, spans=(Span(text=framing_sentence(settings, group, held)),)))
     numbers = itertools.count(settings.first_paragraph)
     sections = [
-        (OPENING_HEADING, _opening(schedule, settings, held)),
+        (f"Opening of the {meeting.term.value}", _opening(schedule, settings, held)),
         (STATEMENTS_HEADING, _statements(meeting, settings)),
         (AGENDA_HEADING, _agenda(meeting, settings, held)),
         (ATTENDANCE_HEADING, _attendance(meeting, settings)),
         (DOCUMENTATION_HEADING, _documentation(meeting, settings)),
     ]
-    blocks.append(Heading(text=f"{roman(settings.chapter)}. {ORGANIZATION_CHAPTER}", level=1))
+    blocks.append(Heading(text=f"{roman(settings.chapter)}. Organization of the {meeting.term.value}", level=1))
     letters = iter("ABCDEFGH")
     for title, paragraphs in sections:
         if not paragraphs:
@@ -323,7 +321,7 @@ def _opening(schedule: Schedule, settings: ReportSettings, held: Proceedings) ->
     if settings.opened_by:
         who = settings.opened_by + (f" ({settings.opened_by_state})" if settings.opened_by_state else "")
         function = settings.opened_by_function or f"Chair of the {settings.short_name}"
-        opened = f"The meeting was opened by {who}, {function}."
+        opened = f"The {meeting.term.value} was opened by {who}, {function}."
         drafts.append(_text(f"{opened} {_sentence(settings.opening)}" if settings.opening else opened))
     return drafts
 
@@ -353,7 +351,7 @@ def _find(meeting: Meeting, title_start: str) -> AgendaItem | None:
 def _adoption(meeting: Meeting, settings: ReportSettings, held: Proceedings) -> str:
     entry = _find(meeting, "adoption of the report") or meeting.entries[-1]
     numbers = held.of(entry) or (max(held.dates),)
-    return f"On {full_date(held.dates[numbers[-1]])}, the {settings.short_name} adopted the present report on its meeting."
+    return f"On {full_date(held.dates[numbers[-1]])}, the {settings.short_name} adopted the present report on its {meeting.term.value}."
 
 
 # --- statements (paras. 20 to 25) --------------------------------------------------------------------------------
@@ -503,8 +501,8 @@ def attendance_paragraphs(meeting: Meeting, settings: ReportSettings) -> list[st
         listed = join_list(names)
         if category is DelegationCategory.PARTY:
             paragraphs.append(
-                f"The following party to the {protocol} was represented at the meeting: {listed}." if one
-                else f"The following parties to the {protocol} were represented at the meeting: {listed}."
+                f"The following party to the {protocol} was represented at the {meeting.term.value}: {listed}." if one
+                else f"The following parties to the {protocol} were represented at the {meeting.term.value}: {listed}."
             )
         elif category is DelegationCategory.SIGNATORY:
             paragraphs.append(

@@ -244,11 +244,15 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
     position = Fraction(0)
     problems: list[Problem] = []
     previous: _Block | None = None
-    for block in _blocks(meeting, count):
-        if block.end < block.start:
-            problems.append(_problem(meeting, f"item {block.entries[0].label} has no room before the plenary meetings pinned after it", block.entries[0]))
+    blocks = _blocks(meeting, count)
+    squeezed = False
+    for index, block in enumerate(blocks):
+        if _squeezed(block):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            problems.append(_no_room(meeting, block, previous, following))
+            squeezed = True  # the plenary meetings it would have taken are empty: one problem, not two
             continue
-        if block.start > position:
+        if block.start > position and not squeezed:
             gap = tuple(range(math.floor(position) + 1, math.ceil(block.start) + 1))
             # Name the items on either side of the empty plenary meetings, and what holds each in place.
             before = f"item {previous.entries[-1].label}{_held(previous)} ends before {'them' if len(gap) > 1 else 'it'} and " if previous else ""
@@ -272,6 +276,40 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
     if problems:
         raise PlanError(problems)
     return intervals
+
+
+def _squeezed(block: _Block) -> bool:
+    """A free block whose neighbours' pins leave it less than nothing, or nothing for an entry that needs time."""
+    if block.pinned:
+        return False
+    needs_time = any(e.kind is ItemKind.SUBSTANTIVE and e.share != 0 for e in block.entries)
+    return block.end < block.start or (block.end == block.start and needs_time)
+
+
+def _no_room(meeting: Meeting, block: _Block, previous: _Block | None, following: _Block | None) -> Problem:
+    """Free entries caught between pinned blocks: name them, what holds each neighbour, and the ways out."""
+    entries = [e for e in block.entries if e.kind is ItemKind.SUBSTANTIVE] or list(block.entries)
+    one = len(entries) == 1
+    names, it = join_list(f"item {e.label}" for e in entries), "it" if one else "they"
+    sides = [f"after item {previous.entries[-1].label}{_held(previous)}" if previous else "",
+             f"before item {following.entries[0].label}{_held(following).rstrip(',')}" if following else ""]
+    between = " and ".join(side for side in sides if side)
+    beside: dict[tuple[int, ...], list[str]] = {}
+    for neighbour, entry in ((previous, -1), (following, 0)):
+        if neighbour is not None:
+            beside.setdefault(_span(neighbour), []).append(f"item {neighbour.entries[entry].label}")
+    ways = [f"pin {'it' if one else 'them'} to {_meetings(span)} beside {join_list(labels)}" for span, labels in beside.items()]
+    ways.append("move a pin")
+    if all(e.kind is ItemKind.SUBSTANTIVE and e.taken_up != "end" for e in entries):
+        ways.append(f"give {names} taken_up: end to take {'it' if one else 'them'} up at the end of the session")
+    return _problem(meeting, f"{names} {'has' if one else 'have'} no time: {it} {'comes' if one else 'come'} {between}, "
+                             f"which {'leave no plenary meeting between' if previous and following else 'leaves none'}; "
+                             f"{', '.join(ways[:-1])} or {ways[-1]}", entries[0])
+
+
+def _span(block: _Block) -> tuple[int, ...]:
+    """The plenary meetings (1-based) a block's interval covers."""
+    return tuple(range(math.floor(block.start) + 1, max(math.ceil(block.end), math.floor(block.start) + 1) + 1))
 
 
 def _held(block: _Block) -> str:
