@@ -57,7 +57,7 @@ def test_items_pinned_alike_share_their_meeting(write_config) -> None:  # type: 
 def test_too_many_meetings_for_the_resources(write_config) -> None:  # type: ignore[no-untyped-def]
     """Hours that give more plenary meetings than the resources allow are refused, naming both numbers."""
     path = write_config(THREE_DAYS, limit=4)
-    assert problems(path) == [f"{path}: days: the days and hours give 6 plenary meetings, but the resources allow 4 (meeting.plenary_meetings); remove hours or add an exception day"]
+    assert problems(path) == [f"{path}:9: days: the days and hours give 6 plenary meetings, but the resources allow 4 (meeting.plenary_meetings); remove hours or add an exception day"]
 
 
 def test_shares_beyond_the_available_meetings(write_config) -> None:  # type: ignore[no-untyped-def]

@@ -117,9 +117,16 @@ class Meeting:
     term: Term = Term.MEETING  # "seventh meeting" (the Working Groups) or "sixth session" (Conferences, commissions)
     time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
+    # The configuration's line of each section and meeting key ("days", "meeting.plenary_meetings"), so that a
+    # problem found across fields (more plenary meetings than the resources allow) is located too.
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
     stamp: dt.datetime | None = None
+
+    def line_of(self, field: str) -> int | None:
+        """The configuration's line of a section or meeting key ("days", "meeting.plenary_meetings"), if known."""
+        return dict(self.lines).get(field)
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:

@@ -49,7 +49,7 @@ Rule = Callable[[Meeting, tuple[PlenaryMeeting, ...]], Iterator[Problem]]
 def _problem(meeting: Meeting, message: str, item: AgendaItem | None = None, field: str | None = None) -> Problem:
     if item is not None and item.origin is not None:
         return Problem(file=item.origin.file, line=item.origin.line, field=field or item.origin.field, message=message)
-    return Problem(file=meeting.source or None, field=field, message=message)
+    return Problem(file=meeting.source or None, line=meeting.line_of(field) if field else None, field=field, message=message)
 
 
 def _meetings(numbers: tuple[int, ...]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ def parse(data: Any, file: str) -> Meeting:
     held = Reader(file)
     values = {key.name: held.value(meeting_map, key, "meeting") for key in MEETING.keys}
     meeting = _sections(reader, root, values)
+    lines = [*root.key_lines.items(), *((f"meeting.{key}", line) for key, line in meeting_map.key_lines.items())]
+    meeting = replace(meeting, lines=tuple(lines))
     reader.problems.extend(held.problems)
     if meeting.format is not Format.IN_PERSON and meeting.online is None and "online" not in meeting_map:
         reader.problem(meeting_map.line, "meeting.online", f"missing: a {meeting.format.value} meeting needs the platform (and link) delegates connect through")
