@@ -144,6 +144,25 @@ def test_pin_by_date_does_not_drift_when_an_earlier_afternoon_is_dropped(write_c
     assert [a.plenary for a in after.allocations if a.item.label == "3"] == [3, 4]
 
 
+def test_rebuild_that_moves_a_numbered_pin_to_another_day_warns(write_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """pin: 4 is Wednesday afternoon; with Tuesday's afternoon dropped it becomes Thursday morning: the rebuild
+    over the previous issue says so, naming the item and both days; a rebuild that moves nothing is silent."""
+    days = 'days: {first: 2022-09-06, last: 2022-09-09, hours: ["10:00-13:00", "15:00-18:00"]}\n'
+    dropped = days.replace("}\n", ", exceptions: {2022-09-06: [\"10:00-13:00\"]}}\n")
+    agenda = PINNED_BY_DATE.format(pin=4).replace("  - title: Adoption", "  - title: Third topic\n  - title: Adoption")
+    folder = str(tmp_path / "out")
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", str(write_config(days, agenda=agenda, limit=8, name="first")), "-o", folder])
+    again = runner.invoke(main, ["build", str(write_config(days, agenda=agenda, limit=8, name="again")), "-o", folder])
+    moved = runner.invoke(main, ["build", str(write_config(dropped, agenda=agenda, limit=8, name="moved")), "-o", folder])
+    assert (first.exit_code, again.exit_code, moved.exit_code) == (0, 0, 0)
+    assert "warning" not in first.stderr + again.stderr
+    assert moved.stderr.splitlines() == [
+        "warning: item 3 is pinned to the 4th plenary meeting, held on Thursday, 8 September in this issue but on "
+        "Wednesday, 7 September in the previous one: pin it by date to keep it on its day"
+    ]
+
+
 def test_pin_by_start_time_and_numbered_pins_agree(write_config) -> None:  # type: ignore[no-untyped-def]
     """"2022-09-07 10:00" is the 3rd plenary meeting of a two-day session, as pin: 3 is."""
     by_time = placed(write_config(TWO_DAYS, agenda=PINNED_BY_DATE.format(pin='"2022-09-07 10:00"'), name="a"))

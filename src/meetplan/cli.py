@@ -105,14 +105,16 @@ def build(config: Path, output: str | None) -> None:
     """
     from meetplan.errors import MeetplanError
     from meetplan.output import output_folder, read_previous, release, write_artifacts
-    from meetplan.outputs import in_folder, steps
+    from meetplan.outputs import in_folder, moved_pins, steps
 
     # Checked as given: an empty --output (an unset shell variable) would otherwise be the current folder.
     folder = output_folder(output, Path("output") / config.stem)
     click.get_current_context().call_on_close(lambda: release(folder))  # the lock, should a renderer fail
     progress = _Progress()
     planned = _plan(config)
-    phases = steps(planned, read_previous(folder))
+    previous = read_previous(folder)
+    moved = moved_pins(planned, previous)  # read before this build replaces the previous issue's record
+    phases = steps(planned, previous)
     progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
     done: list[Any] = []
     try:
@@ -126,6 +128,8 @@ def build(config: Path, output: str | None) -> None:
     written = write_artifacts(artifacts, folder, moment=planned.moment)
     progress.close()
     _warn(planned)
+    for warning in moved:
+        click.echo(f"warning: {warning}", err=True)
     for path in written:
         click.echo(str(path))
 

@@ -73,6 +73,7 @@ class AgendaItem:
     pin: tuple[int, ...] = ()  # plenary meeting numbers, consecutive
     sub_items: tuple[AgendaItem, ...] = ()
     taken_up: str | None = None  # "end": at the end of the session, before the closing items, out of agenda order
+    pinned_by_number: bool = False  # pinned by plenary meeting numbers, which move to other days when hours change
     origin: Origin | None = field(default=None, compare=False)
     default: str | None = field(default=None, compare=False)  # the default rule that gave its kind, for check
 

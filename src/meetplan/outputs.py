@@ -11,6 +11,7 @@ address or a telephone number. A ``secretariat`` output is the secretariat's wor
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -155,8 +156,44 @@ def _index(rendering: Rendering) -> list[Artifact]:
          "sha256": hashlib.sha256(artifact.data).hexdigest()}
         for output, artifact in rendering.before
     ]  # fmt: skip
-    data = json.dumps({"outputs": entries}, ensure_ascii=False, indent=2) + "\n"
+    index: dict[str, object] = {"outputs": entries}
+    if pinned := numbered_pins(rendering.plan):
+        index["numbered_pins"] = pinned
+    data = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
     return [Artifact(name=INDEX, media_type="application/json", data=data.encode())]
+
+
+def numbered_pins(plan: Plan) -> list[dict[str, object]]:
+    """The items pinned by plenary meeting number, with the days those plenary meetings fall on (ISO dates), kept
+    in outputs.json so that the next build can say when a change of hours moved one to another day."""
+    dates = {p.number: p.date.isoformat() for p in plan.schedule.plenaries}
+    return [{"item": e.label, "plenary_meetings": list(e.pin), "days": sorted({dates[n] for n in e.pin})}
+            for e in plan.meeting.entries if e.pinned_by_number]  # fmt: skip
+
+
+def moved_pins(plan: Plan, previous: PreviousReader) -> list[str]:
+    """Warnings for the items pinned by number whose plenary meetings the previous issue held on other days
+    (an afternoon dropped earlier in the session moves every later number): each names the item and both days.
+
+    The previous issue's outputs.json is the record; one that is missing or unreadable gives no warning.
+    """
+    from meetplan.style import day_heading, join_list, plenary_meetings_phrase
+
+    try:
+        recorded = json.loads(previous(INDEX) or b"{}").get("numbered_pins", [])
+        before = {entry["item"]: (entry["plenary_meetings"], [dt.date.fromisoformat(d) for d in entry["days"]]) for entry in recorded}
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return []
+    warnings = []
+    for entry in plan.meeting.entries:
+        numbers, days_before = before.get(entry.label, (None, []))
+        days_now = sorted({p.date for p in plan.schedule.plenaries if p.number in entry.pin})
+        if entry.pinned_by_number and numbers == list(entry.pin) and days_before != days_now:
+            warnings.append(
+                f"item {entry.label} is pinned to {plenary_meetings_phrase(entry.pin)}, held on "
+                f"{join_list(day_heading(d) for d in days_now)} in this issue but on {join_list(day_heading(d) for d in days_before)} "
+                "in the previous one: pin it by date to keep it on its day")
+    return warnings
 
 
 OUTPUTS: tuple[Output, ...] = (

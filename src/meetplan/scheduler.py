@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import AgendaItem, Allocation, ItemKind, Meeting, PlenaryMeeting, Schedule
-from meetplan.style import figure, join_list, ordinal
+from meetplan.style import figure, join_list, ordinal, plenary_meetings_phrase
 
 HALF = Fraction(1, 2)
 
@@ -52,12 +52,6 @@ def _problem(meeting: Meeting, message: str, item: AgendaItem | None = None, fie
     return Problem(file=meeting.source or None, line=meeting.line_of(field) if field else None, field=field, message=message)
 
 
-def _meetings(numbers: tuple[int, ...]) -> str:
-    """"the 2nd plenary meeting", "the 2nd and 3rd plenary meetings"."""
-    words = join_list(ordinal(n) for n in numbers)
-    return f"the {words} plenary meeting{'s' if len(numbers) > 1 else ''}"
-
-
 def rule_some_plenary_meeting(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> Iterator[Problem]:
     """The days and hours give at least one plenary meeting."""
     if not plenaries:
@@ -81,7 +75,7 @@ def rule_pins_exist(meeting: Meeting, plenaries: tuple[PlenaryMeeting, ...]) -> 
         if entry.pin and entry.pin[-1] > len(plenaries):
             yield _problem(
                 meeting,
-                f"item {entry.label} is pinned to {_meetings(entry.pin)}, but there are only {len(plenaries)}",
+                f"item {entry.label} is pinned to {plenary_meetings_phrase(entry.pin)}, but there are only {len(plenaries)}",
                 entry,
                 f"{entry.origin.field}.pin" if entry.origin else None,
             )
@@ -103,8 +97,8 @@ def rule_pins_in_agenda_order(meeting: Meeting, plenaries: tuple[PlenaryMeeting,
                 reason = "entries that share a plenary meeting must be pinned to the same plenary meetings"
             yield _problem(
                 meeting,
-                f"item {entry.label} is pinned to {_meetings(entry.pin)}, but item {previous.label}, which comes "
-                f"before it, is pinned to {_meetings(previous.pin)}: {reason}",
+                f"item {entry.label} is pinned to {plenary_meetings_phrase(entry.pin)}, but item {previous.label}, which comes "
+                f"before it, is pinned to {plenary_meetings_phrase(previous.pin)}: {reason}",
                 entry,
                 field,
             )
@@ -235,7 +229,7 @@ def _span_words(block: _Block) -> str:
     first, last = math.floor(block.start) + 1, math.ceil(block.end)
     if last < first:
         return f"the point before the {ordinal(first)} plenary meeting"
-    return _meetings(tuple(range(first, last + 1)))
+    return plenary_meetings_phrase(tuple(range(first, last + 1)))
 
 
 def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, Fraction]]:
@@ -257,7 +251,7 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
             # Name the items on either side of the empty plenary meetings, and what holds each in place.
             before = f"item {previous.entries[-1].label}{_held(previous)} ends before {'them' if len(gap) > 1 else 'it'} and " if previous else ""
             problems.append(_problem(
-                meeting, f"{_meetings(gap)} would have no agenda item: {before}item {block.entries[0].label}{_held(block)} "
+                meeting, f"{plenary_meetings_phrase(gap)} would have no agenda item: {before}item {block.entries[0].label}{_held(block)} "
                          f"starts after; pin or share the items around it", block.entries[0]))
         previous = block
         try:
@@ -272,7 +266,7 @@ def _lay_out(meeting: Meeting, count: int) -> list[tuple[AgendaItem, Fraction, F
             position += portion
     if not problems and position < count:
         gap = tuple(range(math.floor(position) + 1, count + 1))
-        problems.append(_problem(meeting, f"{_meetings(gap)} would have no agenda item: the shares do not add up to the {count} plenary meetings", None, "agenda"))
+        problems.append(_problem(meeting, f"{plenary_meetings_phrase(gap)} would have no agenda item: the shares do not add up to the {count} plenary meetings", None, "agenda"))
     if problems:
         raise PlanError(problems)
     return intervals
@@ -298,7 +292,7 @@ def _no_room(meeting: Meeting, block: _Block, previous: _Block | None, following
     for neighbour, entry in ((previous, -1), (following, 0)):
         if neighbour is not None:
             beside.setdefault(_span(neighbour), []).append(f"item {neighbour.entries[entry].label}")
-    ways = [f"pin {'it' if one else 'them'} to {_meetings(span)} beside {join_list(labels)}" for span, labels in beside.items()]
+    ways = [f"pin {'it' if one else 'them'} to {plenary_meetings_phrase(span)} beside {join_list(labels)}" for span, labels in beside.items()]
     ways.append("move a pin")
     if all(e.kind is ItemKind.SUBSTANTIVE and e.taken_up != "end" for e in entries):
         ways.append(f"give {names} taken_up: end to take {'it' if one else 'them'} up at the end of the session")
@@ -316,7 +310,7 @@ def _held(block: _Block) -> str:
     """", pinned to the 8th plenary meeting", ", a closing item at the end of the agenda", or nothing."""
     entry = block.entries[0] if block.entries else None
     if entry is not None and entry.pin:
-        return f", pinned to {_meetings(entry.pin)},"
+        return f", pinned to {plenary_meetings_phrase(entry.pin)},"
     if block.pinned:
         return ", one of the closing items that share the last plenary meeting,"
     return ""

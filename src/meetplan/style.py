@@ -103,6 +103,12 @@ def join_list(names: Iterable[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def plenary_meetings_phrase(numbers: Iterable[int]) -> str:
+    """"the 2nd plenary meeting", "the 2nd and 3rd plenary meetings"."""
+    listed = list(numbers)
+    return f"the {join_list(ordinal(n) for n in listed)} plenary meeting{'s' if len(listed) > 1 else ''}"
+
+
 def sort_key(name: str) -> str:
     """Alphabetical order by the name as written, ignoring case and accents."""
     decomposed = unicodedata.normalize("NFKD", name)

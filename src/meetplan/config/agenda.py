@@ -226,7 +226,7 @@ def _entry(reader: Reader, value: Any, field: str, line: int | None, number: int
     taken = values["taken_up"] or (rule.taken_up if rule and not values["pin"] else None)
     return AgendaItem(
         number=number, letter=letter, title=title, documents=values["documents"], kind=kind, share=values["share"],
-        pin=pinned, sub_items=sub_items, taken_up=taken, origin=Origin(file=reader.file, line=mapping.line, field=field),
+        pin=pinned, pinned_by_number=bool(pinned) and all(isinstance(p, int) for p in values["pin"]), sub_items=sub_items, taken_up=taken, origin=Origin(file=reader.file, line=mapping.line, field=field),
         default=rule.why if rule else None,
     )
 
