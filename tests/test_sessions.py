@@ -314,6 +314,53 @@ def test_time_heading_is_the_annex_first_column(write_config) -> None:  # type: 
     assert result.output.splitlines()[0] == "<i>Date/time</i>\t<i>Agenda item</i>\t<i>Title or description</i>"
 
 
+def annex_lines(path: Path) -> list[str]:
+    result = CliRunner().invoke(main, ["annex", str(path), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()[1:]
+
+
+def test_parent_rows_put_the_item_above_its_sub_items_in_each_plenary_meeting(write_config) -> None:  # type: ignore[no-untyped-def]
+    """meeting.parent_rows: "1  Organizational matters" above 1 (a), again "(continued)" where 1 (e) is taken up."""
+    path = write_config(TWO_DAYS, meeting=COP.format(limit=4) + "  parent_rows: true\n", agenda=CONFERENCE_AGENDA)
+    assert annex_lines(path) == [
+        "Tuesday, 6 September\t\t",
+        "10 a.m.–1 p.m.\t1\tOrganizational matters",
+        "\t1 (a)\tOpening of the session",
+        "\t1 (b)\tElection of officers",
+        "\t1 (c)\tAdoption of the agenda and organization of work",
+        "\t1 (d)\tParticipation of observers",
+        "\t1 (f)\tGeneral discussion",
+        "3–6 p.m.\t1\tOrganizational matters (<i>continued</i>)",
+        "\t1 (f)\tGeneral discussion (<i>continued</i>)",
+        "\t2\tReview of implementation",
+        "Wednesday, 7 September\t\t",
+        "10 a.m.–1 p.m.\t2\tReview of implementation (<i>continued</i>)",
+        "3–6 p.m.\t1\tOrganizational matters (<i>continued</i>)",
+        "\t1 (e)\tAdoption of the report of the Bureau on credentials",
+        "\t3\tProvisional agenda for the seventh session of the Conference",
+        "\t4\tAdoption of the report",
+    ]
+
+
+def test_note_of_a_shortened_day_stands_where_the_time_it_describes_is(write_config) -> None:  # type: ignore[no-untyped-def]
+    """A day without its afternoon has its note after the morning; a day without its morning, before the afternoon."""
+    days = ('days: {first: 2022-09-06, last: 2022-09-07, hours: ["10:00-13:00", "15:00-18:00"], exceptions: {'
+            '2022-09-06: {hours: ["10:00-13:00"], note: Afternoon reserved for informal consultations}, '
+            '2022-09-07: {hours: ["15:00-18:00"], note: Morning reserved for regional groups}}}\n')
+    path = write_config(days, agenda=PINNED_BY_DATE.replace("    pin: {pin}\n", ""), limit=2)
+    assert annex_lines(path) == [
+        "Tuesday, 6 September\t\t",
+        "10 a.m.–1 p.m.\t1 (a)\tOpening of the meeting",
+        "\t1 (b)\tAdoption of the agenda",
+        "\t2\tFirst topic",
+        "\t3\tSecond topic",
+        "\t\tAfternoon reserved for informal consultations",
+        "Wednesday, 7 September\t\tMorning reserved for regional groups",
+        "3–6 p.m.\t4\tAdoption of the report",
+    ]
+
+
 # --- the shipped sessions ---------------------------------------------------------------------------------
 
 

@@ -118,6 +118,7 @@ class Meeting:
     term: Term = Term.MEETING  # "seventh meeting" (the Working Groups) or "sixth session" (Conferences, commissions)
     time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
+    parent_rows: bool = False  # the annex prints a row for an item with sub-items above them
     # The configuration's line of each section and meeting key ("days", "meeting.plenary_meetings"), so that a
     # problem found across fields (more plenary meetings than the resources allow) is located too.
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)

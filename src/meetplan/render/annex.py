@@ -6,9 +6,11 @@ The rows are computed once; each format only decides how a row is written. The W
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from meetplan.model import Meeting, Schedule
+from meetplan.model import Day, Meeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.markup import html_text, markdown_text, one_line
 from meetplan.style import EM_DASH, day_heading, hours
@@ -35,25 +37,44 @@ def headings(meeting: Meeting) -> tuple[str, ...]:
 
 
 def annex_rows(schedule: Schedule) -> list[AnnexRow]:
-    """The rows, as DOMAIN.md's rules lay them out."""
+    """The rows, as DOMAIN.md's rules lay them out; with ``meeting.parent_rows``, a row for an item with
+    sub-items above the first of them in each plenary meeting ("(continued)" after its first)."""
+    meeting = schedule.meeting
+    parents = {item.number: item for item in meeting.agenda if item.sub_items}
+    usual = _usual_start(meeting.days)
+    shown: set[int] = set()
     rows: list[AnnexRow] = []
-    for day in schedule.meeting.days:
+    for day in meeting.days:
         plenaries = [p for p in schedule.plenaries if p.date == day.date]
         if not plenaries and not day.note:
             continue
-        # A day's note stands in the third column, as the real annexes print "Official United Nations holiday".
-        rows.append(AnnexRow(time=day_heading(day.date), title=one_line(day.note) if day.note else "", is_day=True))
+        # A day's note stands in the third column, as the real annexes print "Official United Nations holiday";
+        # on a day with plenary meetings, where the time it stands for is: after them when the day starts as
+        # usual (the afternoon is given to something else), else before them.
+        note = one_line(day.note) if day.note else ""
+        note_first = not plenaries or (usual is not None and plenaries[0].hours.start > usual)
+        rows.append(AnnexRow(time=day_heading(day.date), title=note if note_first else "", is_day=True))
         for plenary in plenaries:
-            for index, allocation in enumerate(schedule.allocations_in(plenary.number)):
-                rows.append(
-                    AnnexRow(
-                        time=hours(plenary.hours) if index == 0 else "",
-                        item=allocation.item.label,
-                        title=one_line(allocation.item.title),
-                        continued=allocation.continued,
-                    )
-                )
+            time, under = hours(plenary.hours), None  # the hours go on the plenary meeting's first row
+            for allocation in schedule.allocations_in(plenary.number):
+                item = allocation.item
+                parent = parents.get(item.number) if meeting.parent_rows and item.letter else None
+                if parent is not None and parent is not under:
+                    rows.append(AnnexRow(time=time, item=parent.label, title=one_line(parent.title), continued=parent.number in shown))
+                    shown.add(parent.number)
+                    time = ""
+                under = parent
+                rows.append(AnnexRow(time=time, item=item.label, title=one_line(item.title), continued=allocation.continued))
+                time = ""
+        if note and not note_first:
+            rows.append(AnnexRow(time="", title=note))
     return rows
+
+
+def _usual_start(days: tuple[Day, ...]) -> dt.time | None:
+    """The hour most days' first plenary meeting starts at (the earliest of equally common ones)."""
+    starts = Counter(day.hours[0].start for day in days if day.hours)
+    return min(starts, key=lambda start: (-starts[start], start)) if starts else None
 
 
 # --- TSV: the seeds' layout, italics marked <i>...</i> as in the seed files ------------------------------------
