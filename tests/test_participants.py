@@ -210,7 +210,7 @@ def test_missing_column_is_one_error_listing_the_columns_found(tmp_path: Path) -
     assert (problem.file, problem.line) == (str(tmp_path / "registrations.csv"), 1)
     assert problem.message == (
         "missing column: delegation (column 'Affiliation' or 'Delegation'). The columns found are: 'First Name', "
-        "'Last Name', 'Position', 'Organisation', 'Email', 'Phone', 'Participation'. "
+        "'Last Name', 'Position', 'Organisation', 'Email', 'Phone', 'Participation', 'Name in Latin script'. "
         "Name the columns in the configuration under participants.columns")
 
 

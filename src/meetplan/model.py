@@ -176,7 +176,8 @@ class Schedule:
 # --- participants -----------------------------------------------------------------------------------------
 
 
-_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Kana, CJK ideographs and Hangul: names in these scripts are written family name first.
+EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class DelegationCategory(StrEnum):
@@ -230,11 +231,17 @@ class Participant:
     row: int  # the row in the registrations file (the heading is row 1): registration order and where to look
     # The courtesy title ("Ms", "Dr", "H.E. Mr."), which Indico's "Title" column holds: never the function.
     salutation: str | None = None
+    latin_name: str | None = None  # the name in Latin script, where the registration form asks for it
+
+    @property
+    def family_first(self) -> bool:
+        """Whether both names are written in Chinese, Japanese or Korean script, family name first."""
+        return bool(EAST_ASIAN.search(self.family_name) and EAST_ASIAN.search(self.given_name))
 
     @property
     def name(self) -> str:
         """"Ana García"; names written in Chinese, Japanese or Korean script family name first, unspaced: "王伟"."""
-        if _EAST_ASIAN.search(self.family_name) and _EAST_ASIAN.search(self.given_name):
+        if self.family_first:
             return f"{self.family_name}{self.given_name}"
         return f"{self.given_name} {self.family_name}".strip()
 

@@ -18,9 +18,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from meetplan.model import Delegation, DelegationCategory
+from meetplan.model import EAST_ASIAN, Delegation, DelegationCategory
 
-HEADINGS = ("First Name", "Last Name", "Position", "Affiliation", "Email", "Phone", "Participation")
+HEADINGS = ("First Name", "Last Name", "Position", "Affiliation", "Email", "Phone", "Participation", "Name in Latin script")
 
 # Name pools: (given names, family names), each a space-separated list; "_" stands for a space inside a name.
 # Several pools write names in their own script, as people type them into a registration form.
@@ -132,6 +132,24 @@ TITLES[DelegationCategory.SIGNATORY] = TITLES[DelegationCategory.NON_PARTY] = TI
 # Relative size of a delegation and the share of its delegates who ask for a seat in the room, by category.
 WEIGHT = {DelegationCategory.PARTY: 6.0, DelegationCategory.SIGNATORY: 3.0, DelegationCategory.NON_PARTY: 3.0,
           DelegationCategory.ORGANIZATION: 2.0, DelegationCategory.PERMANENT_OBSERVER: 1.0, DelegationCategory.NGO: 1.5}
+# How the people of the pools in other scripts write their names in Latin script, in the pools' order, for the
+# "Name in Latin script" column that a UN registration form asks for (the English list of participants prints it).
+LATIN: dict[str, tuple[str, str]] = {
+    "arabic_script": ("Ahmed Fatima Omar Layla Youssef Mariam Khaled Nour Hassan Amal",
+                      "Al-Mansouri El-Sayed Haddad Khalil Nasser Saleh Abdallah Farouk"),
+    "chinese": POOLS["chinese_latin"],
+    "japanese_script": ("Shota Hina Ren Yui Daisuke Misaki Kenji Yuki", "Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura"),
+    "korean_script": ("Min-jun Seo-yeon Ji-hoon Ha-eun Do-yoon Soo-ah Jae-won Eun-ji", "Kim Lee Park Choi Jung Kang Cho Yoon"),
+    "russian": POOLS["russian_latin"],
+    "ukrainian": ("Oleksandr Oksana Andrii Iryna Bohdan Nataliia Taras Yuliia", "Shevchenko Kovalenko Bondarenko Tkachenko Kravchenko Melnyk Oliinyk"),
+    "greek": ("Giorgos Maria Nikos Eleni Kostas Aikaterini Dimitris Sofia", "Papadopoulos Nikolaou Georgiou Oikonomou Konstantinou Antoniou"),
+    "devanagari": ("Arjun Priya Rahul Ananya Vikram Sunita", "Sharma Patel Singh Gupta"),
+    "thai": ("Somchai Suda Prasert Wilai Somchai Suda Nattapong Kanya", "Srisuk Wongthai Srisuk Wongthai Chaiyaporn Rattanakul"),
+}
+IN_SCRIPT_TO_LATIN = {written: latin for pool, pair in LATIN.items()
+                      for names, latin_names in zip(POOLS[pool], pair, strict=True)
+                      for written, latin in zip(names.split(), latin_names.split(), strict=True) if written != latin}
+
 IN_PERSON_SHARE = {DelegationCategory.PARTY: 0.35, DelegationCategory.SIGNATORY: 0.3, DelegationCategory.NON_PARTY: 0.3,
                    DelegationCategory.ORGANIZATION: 0.25, DelegationCategory.PERMANENT_OBSERVER: 0.5, DelegationCategory.NGO: 0.2}
 
@@ -157,6 +175,15 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", folded.lower())
 
 
+def _latin(given: str, family: str) -> str:
+    """The name in Latin script when it is written in another (family name first for Chinese, Japanese and
+    Korean names, as the list prints them), else empty: the form asks for it only then."""
+    if given not in IN_SCRIPT_TO_LATIN and family not in IN_SCRIPT_TO_LATIN:
+        return ""
+    latin_given, latin_family = IN_SCRIPT_TO_LATIN.get(given, given), IN_SCRIPT_TO_LATIN.get(family, family)
+    return f"{latin_family} {latin_given}" if EAST_ASIAN.search(given) and EAST_ASIAN.search(family) else f"{latin_given} {latin_family}"
+
+
 def registrations(delegations: tuple[Delegation, ...], count: int, seed: int) -> Iterator[tuple[str, ...]]:
     """``count`` rows (without the heading), each a person of one of the delegations."""
     if not delegations:
@@ -180,7 +207,7 @@ def registrations(delegations: tuple[Delegation, ...], count: int, seed: int) ->
         email = f"{local}@{slugs[delegation]}.example"
         phone = f"+{rng.randint(1, 998)} {rng.randint(100, 999)} {rng.randint(1000, 9999)} {rng.randint(100, 999)}"
         mode = "In person" if rng.random() < IN_PERSON_SHARE[delegation.category] else "Online"
-        yield (given, family, rng.choice(TITLES[delegation.category]), delegation.name, email, phone, mode)
+        yield (given, family, rng.choice(TITLES[delegation.category]), delegation.name, email, phone, mode, _latin(given, family))
 
 
 def registrations_csv(delegations: tuple[Delegation, ...], count: int, seed: int) -> bytes:

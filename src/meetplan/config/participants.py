@@ -27,6 +27,7 @@ from meetplan.model import (
     RegistrationSource,
     Seating,
 )
+from meetplan.names import in_latin_script
 
 # What each field of a registration is called in the file. The defaults are the headings of Indico's
 # registration export ("First Name", "Last Name", "Position", "Affiliation", "Email"); where registration
@@ -39,8 +40,9 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "delegation": ("Affiliation", "Delegation"),
     "email": ("Email", "E-mail", "Email Address"),
     "participation": ("Participation", "Mode of participation", "Attendance"),
+    "latin_name": ("Name in Latin script", "Name (Latin script)", "Latin name"),
 }
-OPTIONAL_FIELDS = ("title", "email")  # a file without them still gives a list of participants
+OPTIONAL_FIELDS = ("title", "email", "latin_name")  # a file without them still gives a list of participants
 # Headings of a courtesy-title column, read as the salutation when another column holds the function.
 SALUTATION_HEADINGS = ("title", "salutation", "courtesy title")
 ATTENDANCE_WORDS: dict[str, Attendance] = {
@@ -219,15 +221,19 @@ class _Registrations:
         delegation = self._delegation(row, _clean(cells[at["delegation"]]))
         requested = self._requested(row, _clean(cells[at["participation"]]))
         title, salutation = self._title(cells)
-        contact = self._contact(row, given, family, title, salutation)
-        if delegation is None or requested is None or (not given and not family) or contact:
+        latin = _clean(cells[at["latin_name"]]) if "latin_name" in at else ""
+        refused = self._contact(row, {"given_name": given, "family_name": family, "title": title, "salutation": salutation, "latin_name": latin})
+        if latin and not in_latin_script(latin):
+            self.problem(row, "latin_name", "is not in Latin script: give the name as written in Latin letters, or leave it empty")
+            refused = True
+        if delegation is None or requested is None or (not given and not family) or refused:
             return None
         get_email = at.get("email")
         email = _clean(cells[get_email]) or None if get_email is not None else None
         if self._repeated(row, given, family, delegation, email):
             return None
         return Participant(given_name=given, family_name=family, title=title or None, delegation=delegation, email=email,
-                           requested=requested, row=row, salutation=salutation or None)
+                           requested=requested, row=row, salutation=salutation or None, latin_name=latin or None)
 
     def _delegation(self, row: int, written: str) -> Delegation | None:
         found = self.lookup.find(written) if written else "missing: which delegation the person belongs to"
@@ -251,12 +257,12 @@ class _Registrations:
             return "", salutation or title
         return title, salutation
 
-    def _contact(self, row: int, given: str, family: str, title: str, salutation: str) -> bool:
+    def _contact(self, row: int, published: dict[str, str]) -> bool:
         """Names and functions are published: an e-mail address or telephone number typed into one stops the build."""
-        if not fieldtext.may_hold_contact_details(f"{given}\n{family}\n{title}\n{salutation}"):
+        if not fieldtext.may_hold_contact_details("\n".join(published.values())):
             return False
         contact = False
-        for name, text in (("given_name", given), ("family_name", family), ("title", title), ("salutation", salutation)):
+        for name, text in published.items():
             found = fieldtext.contact_details(text) if text else None
             if found is not None:
                 self.problem(row, name, found)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant, Placement, SeatPlan
+from meetplan.names import latin_name
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text
 from meetplan.style import date_range, session_name, sort_key
@@ -82,8 +83,8 @@ def sections(participants: Iterable[Participant]) -> Sections:
 
 
 def entry(person: Participant) -> str:
-    """"Ms. Ana García, First Secretary": courtesy title, name and function only."""
-    name = f"{person.salutation} {person.name}" if person.salutation else person.name
+    """"Ms. Ana García, First Secretary": courtesy title, name in Latin script (names.latin_name) and function only."""
+    name = f"{person.salutation} {latin_name(person)}" if person.salutation else latin_name(person)
     return f"{name}, {person.title}" if person.title else name
 
 
