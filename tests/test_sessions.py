@@ -284,6 +284,17 @@ def test_check_shows_shares_as_fractions_and_hours(write_config) -> None:  # typ
     assert "  4      Other matters  [1/3 of the meeting, 1 hour]" in output.splitlines()
 
 
+def test_check_gives_the_chair_opening_the_running_order_gives() -> None:
+    """With lists of speakers, 1 (a) and 1 (b) take speakers.opening_minutes each and item 2 the rest: the times
+    of the running order (item 2 from 10.20 a.m., 160 minutes), not "no time of its own" and "whole meeting"."""
+    lines = check_output(ROOT / "config" / "wgsom-2020.yaml").splitlines()
+    assert lines[5:8] == [
+        "  1 (a)  Opening of the meeting  [10 minutes (speakers.opening_minutes)]",
+        "  1 (b)  Adoption of the agenda and organization of work  [10 minutes (speakers.opening_minutes)]",
+        "  2      Impact of natural disasters, conflicts and crises, such as the…  [rest of the meeting, 2 hours 40 minutes]",
+    ]
+
+
 def test_closing_item_document_is_described_by_its_title(write_config) -> None:  # type: ignore[no-untyped-def]
     """The credentials report's document is "Adoption of the report of the Bureau on credentials", not a background paper."""
     agenda = CONFERENCE_AGENDA.replace(

@@ -20,13 +20,16 @@ def duration(minutes: int) -> str:
     return " ".join(parts)
 
 
-def share_text(portion: Fraction, minutes: int) -> str:
-    """"1/3 of the meeting, 1 hour", "whole meeting, 3 hours", "no time of its own": never "0.333333"."""
+def share_text(portion: Fraction, minutes: int, *, after_opening: bool = False) -> str:
+    """"1/3 of the meeting, 1 hour", "whole meeting, 3 hours", "no time of its own": never "0.333333".
+
+    ``minutes`` is the time the shares divide; ``after_opening``: what the Chair's opening leaves ("rest of the
+    meeting, 2 hours 40 minutes", "1/2 of the rest, 1 hour 20 minutes")."""
     if portion == 0:
         return "no time of its own"
     if portion >= 1:
-        return f"whole meeting, {duration(minutes)}"
-    return f"{portion.numerator}/{portion.denominator} of the meeting, {duration(round(portion * minutes))}"
+        return f"{'rest of the' if after_opening else 'whole'} meeting, {duration(minutes)}"
+    return f"{portion.numerator}/{portion.denominator} of the {'rest' if after_opening else 'meeting'}, {duration(round(portion * minutes))}"
 
 
 def _shorten(title: str) -> str:
@@ -47,9 +50,20 @@ def describe(schedule: Schedule) -> str:
             lines += ["", f"{day_heading(day.date)} {day.date.year}: {day.note}"]
         for plenary in plenaries[day.date]:
             lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"]
-            for allocation in schedule.allocations_in(plenary.number):
+            allocations = schedule.allocations_in(plenary.number)
+            # With lists of speakers, the entries without time of their own open the meeting in
+            # speakers.opening_minutes each, and the shares divide the rest: the times the running order prints.
+            untimed = sum(1 for allocation in allocations if not allocation.share)
+            opening = Fraction(0)
+            if meeting.speakers and untimed:
+                opening = min(meeting.speakers.opening_minutes * untimed, Fraction(plenary.hours.minutes))
+            for allocation in allocations:
                 title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
-                lines.append(f"  {allocation.item.label:<6} {title}  [{share_text(allocation.share, plenary.hours.minutes)}]")
+                if opening and not allocation.share:
+                    time = f"{duration(round(opening / untimed))} (speakers.opening_minutes)"
+                else:
+                    time = share_text(allocation.share, round(plenary.hours.minutes - opening), after_opening=bool(opening))
+                lines.append(f"  {allocation.item.label:<6} {title}  [{time}]")
     notes = [f"  {entry.label:<6} {why}" for entry in taken_up_order(meeting) if (why := _default(schedule, entry))]
     if notes:
         lines += ["", "Defaults applied (give the item a kind, share, pin or taken_up to change them):", *notes]
