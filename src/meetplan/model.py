@@ -84,6 +84,21 @@ class AgendaItem:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Translation:
+    """The meeting's text in one other official language, as its translation service wrote it (translations:)."""
+
+    language: str  # "fr"
+    body: str | None = None
+    short_name: str | None = None
+    venue: str | None = None
+    room: str | None = None
+    time_heading: str | None = None
+    titles: tuple[tuple[str, str], ...] = ()  # (the English label "1 (a)", the title)
+    notes: tuple[tuple[dt.date, str], ...] = ()  # (date, the day's note)
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Online:
     platform: str
     url: str | None = None
@@ -119,6 +134,8 @@ class Meeting:
     time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
     parent_rows: bool = False  # the annex prints a row for an item with sub-items above them
+    language: str = "en"  # the language of this Meeting's text and of the outputs rendered from it
+    translations: tuple[Translation, ...] = ()  # the other languages the outputs are issued in, as configured
     # The configuration's line of each section and meeting key ("days", "meeting.plenary_meetings"), so that a
     # problem found across fields (more plenary meetings than the resources allow) is located too.
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)

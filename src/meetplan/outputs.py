@@ -12,6 +12,7 @@ address or a telephone number. A ``secretariat`` output is the secretariat's wor
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from meetplan.errors import Problem
+from meetplan.model import Schedule
 from meetplan.output import MANIFEST
 from meetplan.plan import Plan
 from meetplan.render import Artifact
@@ -69,6 +71,7 @@ class Output:
             "participants": plan.seats is not None,
             "speakers": plan.speakers is not None,
             "report": plan.report is not None,
+            "translations": bool(plan.meeting.translations),
         }[self.needs]
 
 
@@ -90,6 +93,34 @@ def _calendar(rendering: Rendering) -> list[Artifact]:
     from meetplan.render.calendar import NAME, render_calendar
 
     return [render_calendar(rendering.plan.schedule, rendering.previous(NAME))]
+
+
+def _in_languages(render: Callable[[Schedule, PreviousReader], Artifact]) -> Callable[[Rendering], list[Artifact]]:
+    """An output rendered once per language of ``translations:``, from the schedule in that language."""
+
+    def rendered(rendering: Rendering) -> list[Artifact]:
+        from meetplan.translate import localize
+
+        schedule = rendering.plan.schedule
+        return [render(localize(schedule, t.language), rendering.previous) for t in schedule.meeting.translations]
+
+    return rendered
+
+
+def _translated_annex(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    english = _annex(fmt)
+
+    def render(schedule: Schedule, previous: PreviousReader) -> Artifact:
+        (artifact,) = english(Rendering(plan=Plan(schedule=schedule, speakers=None, seats=None, report=None), previous=previous, before=()))
+        return artifact
+
+    return _in_languages(render)
+
+
+def _translated_calendar(schedule: Schedule, previous: PreviousReader) -> Artifact:
+    from meetplan.render.calendar import calendar_name, render_calendar
+
+    return render_calendar(schedule, previous(calendar_name(schedule.meeting)))
 
 
 def _participants_xlsx(rendering: Rendering) -> list[Artifact]:
@@ -207,6 +238,11 @@ OUTPUTS: tuple[Output, ...] = (
            render=_annex("tsv"), description="the same, as the seeds' tab-separated rows"),
     Output(name="calendar.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs=None, step="calendar",
            render=_calendar, description="one event per plenary meeting, updated in place by a new issue"),
+    *(Output(name=f"annex.*.{fmt}", media_type=media_type, audience=Audience.PUBLIC, needs="translations", step="annex",
+             render=_translated_annex(fmt), description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
+      for fmt, media_type in (("md", "text/markdown"), ("html", "text/html"), ("docx", DOCX), ("tsv", "text/tab-separated-values"))),
+    Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="translations", step="calendar",
+           render=_in_languages(_translated_calendar), description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
            step="participants", render=_participants_xlsx,
            description="who sits in the room, who connects online, local times, e-mail addresses"),
@@ -233,9 +269,10 @@ OUTPUTS: tuple[Output, ...] = (
 
 
 def output(name: str) -> Output:
-    """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics")."""
+    """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics", "annex.fr.md"
+    is "annex.*.md")."""
     for candidate in OUTPUTS:
-        if candidate.name == name or (candidate.name.endswith("/*.ics") and name.startswith(candidate.name[:-5]) and name.endswith(".ics")):
+        if candidate.name == name or ("*" in candidate.name and "*" not in name and fnmatch.fnmatchcase(name, candidate.name)):
             return candidate
     raise KeyError(name)
 

@@ -19,6 +19,7 @@ from meetplan.config.participants import PARTICIPANTS, attach_registrations, par
 from meetplan.config.reader import Context, Key, Reader, Section, Structure
 from meetplan.config.report import REPORT, parse_report
 from meetplan.config.speakers import SPEAKERS, attach_inscriptions, parse_speakers
+from meetplan.config.translations import TRANSLATIONS
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import Format, Meeting, Term
 from meetplan.yamlsource import LineDict, load_yaml
@@ -33,6 +34,7 @@ TOP = Section((
     Key(name="participants", kind=PARTICIPANTS, doc=PARTICIPANTS.doc),
     Key(name="speakers", kind=SPEAKERS, doc=SPEAKERS.doc),
     Key(name="report", kind=REPORT, doc=REPORT.doc),
+    Key(name="translations", kind=TRANSLATIONS, doc="The meeting's text in the other official languages, by code (fr, es, ru, zh, ar)."),
 ), doc="A meetplan configuration: one meeting, its days, its agenda, and what the outputs need.")
 
 
@@ -89,6 +91,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     reader.context = Context(config_file=reader.file, body=values["body"] or "", format=fmt, days=days, agenda=agenda, delegations=delegations)
     speakers = parse_speakers(reader, root["speakers"], root.key_lines["speakers"]) if "speakers" in root else None
     report = parse_report(reader, root["report"], root.key_lines["report"]) if "report" in root else None
+    translations = TRANSLATIONS.read(reader, root["translations"], "translations", root.key_lines["translations"]) if root.get("translations") is not None else ()
     return Meeting(
         body=values["body"] or "", parent_body=values["parent_body"], ordinal=values["ordinal"] or 1, symbol=values["symbol"] or "",
         venue=values["venue"] or "", room=values["room"], time_zone=values["time_zone"] or "UTC", format=fmt, online=values["online"],
@@ -97,6 +100,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
         time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]),
+        translations=translations,
     )
 
 

@@ -1,6 +1,8 @@
 """The annex "Proposed organization of work" as rows, and its Markdown, HTML and TSV forms.
 
-The rows are computed once; each format only decides how a row is written. The Word form is in
+The rows are computed once; each format only decides how a row is written. Every word and form comes from the
+meeting's language (``meetplan.languages``): the English annex by default, another language's from a
+schedule ``translate.localize`` made. The Word form is in
 ``annex_docx`` because python-docx is slow to import and only that format needs it.
 """
 
@@ -10,14 +12,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from meetplan.languages import Language, label, language
 from meetplan.model import Day, Meeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.markup import html_text, markdown_text, one_line
-from meetplan.style import EM_DASH, day_heading, hours
-
-HEADINGS = ("Date and time", "Agenda item", "Title or description")
-TITLE = "Proposed organization of work"
-CONTINUED = "continued"
+from meetplan.style import EM_DASH
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,13 +32,19 @@ class AnnexRow:
 
 def headings(meeting: Meeting) -> tuple[str, ...]:
     """The three column headings: "Date and time" (or the configuration's, such as "Date/time"), "Agenda item", ..."""
-    return (meeting.time_heading, *HEADINGS[1:])
+    return (meeting.time_heading, *language(meeting.language).headings[1:])
+
+
+def artifact_name(meeting: Meeting, extension: str) -> str:
+    """"annex.md"; "annex.fr.md" in another language."""
+    return f"annex.{extension}" if meeting.language == "en" else f"annex.{meeting.language}.{extension}"
 
 
 def annex_rows(schedule: Schedule) -> list[AnnexRow]:
     """The rows, as DOMAIN.md's rules lay them out; with ``meeting.parent_rows``, a row for an item with
     sub-items above the first of them in each plenary meeting ("(continued)" after its first)."""
     meeting = schedule.meeting
+    forms = language(meeting.language)
     parents = {item.number: item for item in meeting.agenda if item.sub_items}
     usual = _usual_start(meeting.days)
     shown: set[int] = set()
@@ -53,18 +58,18 @@ def annex_rows(schedule: Schedule) -> list[AnnexRow]:
         # usual (the afternoon is given to something else), else before them.
         note = one_line(day.note) if day.note else ""
         note_first = not plenaries or (usual is not None and plenaries[0].hours.start > usual)
-        rows.append(AnnexRow(time=day_heading(day.date), title=note if note_first else "", is_day=True))
+        rows.append(AnnexRow(time=forms.day_heading(day.date), title=note if note_first else "", is_day=True))
         for plenary in plenaries:
-            time, under = hours(plenary.hours), None  # the hours go on the plenary meeting's first row
+            time, under = forms.hours(plenary.hours), None  # the hours go on the plenary meeting's first row
             for allocation in schedule.allocations_in(plenary.number):
                 item = allocation.item
                 parent = parents.get(item.number) if meeting.parent_rows and item.letter else None
                 if parent is not None and parent is not under:
-                    rows.append(AnnexRow(time=time, item=parent.label, title=one_line(parent.title), continued=parent.number in shown))
+                    rows.append(AnnexRow(time=time, item=str(parent.number), title=one_line(parent.title), continued=parent.number in shown))
                     shown.add(parent.number)
                     time = ""
                 under = parent
-                rows.append(AnnexRow(time=time, item=item.label, title=one_line(item.title), continued=allocation.continued))
+                rows.append(AnnexRow(time=time, item=label(forms, item.number, item.letter), title=one_line(item.title), continued=allocation.continued))
                 time = ""
         if note and not note_first:
             rows.append(AnnexRow(time="", title=note))
@@ -88,12 +93,19 @@ def _tsv_cell(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
+def _continued(forms: Language, italic: tuple[str, str]) -> str:
+    """" (<i>continued</i>)" in a format's italics."""
+    marker = forms.continued
+    return f"{marker.before}{italic[0]}{marker.word}{italic[1]}{marker.after}"
+
+
 def render_tsv(schedule: Schedule) -> Artifact:
+    forms = language(schedule.meeting.language)
     lines = ["\t".join(f"<i>{_tsv_cell(heading)}</i>" for heading in headings(schedule.meeting))]
     for row in annex_rows(schedule):
-        title = _tsv_cell(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
+        title = _tsv_cell(row.title) + (_continued(forms, ("<i>", "</i>")) if row.continued else "")
         lines.append("\t".join((_tsv_cell(row.time), _tsv_cell(row.item), title)))
-    return Artifact(name="annex.tsv", media_type="text/tab-separated-values", data=("\n".join(lines) + "\n").encode())
+    return Artifact(name=artifact_name(schedule.meeting, "tsv"), media_type="text/tab-separated-values", data=("\n".join(lines) + "\n").encode())
 
 
 # --- Markdown ------------------------------------------------------------------------------------------------------
@@ -105,20 +117,21 @@ def _markdown_row(cells: list[str]) -> str:
 
 def render_markdown(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
+    forms = language(meeting.language)
     lines = [
         f"{markdown_text(meeting.symbol)}",
         "",
-        "# Annex",
+        f"# {forms.annex}",
         "",
-        f"## {TITLE}",
+        f"## {forms.annex_title}",
         "",
         _markdown_row([f"*{markdown_text(heading)}*" for heading in headings(meeting)]),
         "| --- | --- | --- |",
     ]
     for row in annex_rows(schedule):
-        title = markdown_text(row.title) + (f" (*{CONTINUED}*)" if row.continued else "")
+        title = markdown_text(row.title) + (_continued(forms, ("*", "*")) if row.continued else "")
         lines.append(_markdown_row([markdown_text(row.time), markdown_text(row.item), title]))
-    return Artifact(name="annex.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
+    return Artifact(name=artifact_name(meeting, "md"), media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 
 # --- HTML: a standalone page that prints on A4 with the UN table layout ---------------------------------------------
@@ -141,21 +154,32 @@ tr.day td:first-child { white-space: nowrap; overflow: visible; }  /* the date r
 col.time { width: 22%; } col.item { width: 12%; }"""
 
 
+# Right to left (Arabic): the browser mirrors the table's columns and the text's direction from dir="rtl"; the
+# sides the rules and paddings of the left-to-right sheet name are mirrored here.
+_CSS_RTL = """\
+.symbol { text-align: left; }
+th { text-align: right; padding: 3pt 0 3pt 6pt; }
+td { padding: 2pt 0 2pt 6pt; }"""
+
+
 def render_html(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
+    forms = language(meeting.language)
     e = html_text
+    direction = ' dir="rtl"' if forms.rtl else ""
+    style = f"{_CSS}\n{_CSS_RTL}" if forms.rtl else _CSS
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{forms.code}"{direction}>',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{e(meeting.symbol)} {EM_DASH} Annex: {TITLE}</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<title>{e(meeting.symbol)} {EM_DASH} {e(forms.annex)}: {e(forms.annex_title)}</title>",
+        f"<style>\n{style}\n</style>",
         "</head>",
         "<body>",
         f'<p class="symbol">{e(meeting.symbol)}</p>',
-        "<h1>Annex</h1>",
-        f"<h2>{TITLE}</h2>",
+        f"<h1>{e(forms.annex)}</h1>",
+        f"<h2>{e(forms.annex_title)}</h2>",
         "<table>",
         '<colgroup><col class="time"><col class="item"><col class="title"></colgroup>',
         "<thead>",
@@ -167,7 +191,7 @@ def render_html(schedule: Schedule) -> Artifact:
         if row.is_day:
             parts.append(f'<tr class="day"><td>{e(row.time)}</td><td></td><td>{e(row.title)}</td></tr>')
             continue
-        title = e(row.title) + (f" (<i>{CONTINUED}</i>)" if row.continued else "")
+        title = e(row.title) + (_continued(forms, ("<i>", "</i>")) if row.continued else "")
         parts.append(f"<tr><td>{e(row.time)}</td><td>{e(row.item)}</td><td>{title}</td></tr>")
     parts += ["</tbody>", "</table>", "</body>", "</html>"]
-    return Artifact(name="annex.html", media_type="text/html", data=("\n".join(parts) + "\n").encode())
+    return Artifact(name=artifact_name(meeting, "html"), media_type="text/html", data=("\n".join(parts) + "\n").encode())

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from docx.shared import Cm, Pt
 
+from meetplan.languages import language
 from meetplan.model import Schedule
 from meetplan.render import Artifact, word
-from meetplan.render.annex import CONTINUED, TITLE, annex_rows, headings
+from meetplan.render.annex import annex_rows, artifact_name, headings
 
 WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
 
 
 def render_docx(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
-    document = word.new_document(symbol=meeting.symbol, title=TITLE)
-    word.heading(document, "Annex", space_after=6)
-    word.heading(document, TITLE, size=12)
+    forms = language(meeting.language)
+    document = word.new_document(symbol=meeting.symbol, title=forms.annex_title)
+    word.heading(document, forms.annex, space_after=6)
+    word.heading(document, forms.annex_title, size=12)
     rows = annex_rows(schedule)
     table = document.add_table(rows=1 + len(rows), cols=3)
     table.autofit = False
@@ -48,11 +50,11 @@ def render_docx(schedule: Schedule) -> Artifact:
         title_paragraph.paragraph_format.space_after = Pt(2)
         title_paragraph.add_run(row.title)
         if row.continued:
-            title_paragraph.add_run(" (")
-            title_paragraph.add_run(CONTINUED).italic = True
-            title_paragraph.add_run(")")
+            title_paragraph.add_run(forms.continued.before)
+            title_paragraph.add_run(forms.continued.word).italic = True
+            title_paragraph.add_run(forms.continued.after)
     return Artifact(
-        name="annex.docx",
+        name=artifact_name(meeting, "docx"),
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         data=word.save(document, meeting.issued, meeting.stamp),
     )

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meetplan.errors import MeetplanError, Problem
+from meetplan.languages import label, language
 from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.ooxml import build_moment
@@ -65,8 +66,20 @@ def meeting_key(meeting: Meeting) -> str:
 
 
 def plenary_uid(meeting: Meeting, number: int) -> str:
-    """"CTOC-COP-WG.7-2020-1-plenary-3@meetplan": the same for the same plenary meeting in every issue."""
-    return f"{meeting_key(meeting)}-plenary-{number}@{UID_DOMAIN}"
+    """"CTOC-COP-WG.7-2020-1-plenary-3@meetplan": the same for the same plenary meeting in every issue;
+    "…-plenary-3-fr@meetplan" in the French calendar.
+
+    Each language's calendar has UIDs of its own: it is issued from its own previous file, with SEQUENCE numbers
+    of its own, and a calendar client ignores an update whose SEQUENCE is lower than the event's it holds, so a
+    delegate switching to a language whose events shared the English UIDs would silently keep the old text.
+    Events of two languages imported together are doubled, which the delegate sees, rather than stale."""
+    suffix = "" if meeting.language == "en" else f"-{meeting.language}"
+    return f"{meeting_key(meeting)}-plenary-{number}{suffix}@{UID_DOMAIN}"
+
+
+def calendar_name(meeting: Meeting) -> str:
+    """"calendar.ics"; "calendar.fr.ics" in another language."""
+    return NAME if meeting.language == "en" else f"calendar.{meeting.language}.ics"
 
 
 # --- text ------------------------------------------------------------------------------------------------------
@@ -529,31 +542,34 @@ def write_calendar(
 def summary(meeting: Meeting, plenary: PlenaryMeeting) -> str:
     """"Working Group on the Smuggling of Migrants — 1st plenary meeting"; "COSP 6 — 3rd plenary meeting"."""
     body = f"{meeting.short_name} {meeting.ordinal}" if meeting.short_name else meeting.body
-    return f"{body} {EM_DASH} {ordinal(plenary.number)} plenary meeting"
+    return f"{body} {EM_DASH} {language(meeting.language).plenary_meeting(plenary.number)}"
 
 
 def location(meeting: Meeting) -> str:
     if meeting.format is Format.ONLINE:
-        return f"Online ({meeting.online.platform})" if meeting.online else "Online"
+        online = language(meeting.language).online_location
+        return f"{online} ({meeting.online.platform})" if meeting.online else online
     return f"{meeting.room}, {meeting.venue}" if meeting.room else meeting.venue
 
 
 def description(schedule: Schedule, plenary: PlenaryMeeting) -> str:
     """The session, the agenda items taken up (as the annex lists them), and how to connect."""
     meeting = schedule.meeting
-    lines = [
-        f"{session_name(meeting).capitalize()} of the {meeting.body}, {ordinal(plenary.number)} plenary meeting",
-        "",
-        "Agenda items:",
-    ]
+    forms = language(meeting.language)
+    # The session's ordinal in words ("Seventh meeting of ...") is English only: the other languages name the
+    # body and the plenary meeting, as their documents' headings do.
+    opening = (f"{session_name(meeting).capitalize()} of the {meeting.body}, {ordinal(plenary.number)} plenary meeting"
+               if meeting.language == "en" else f"{meeting.body}, {forms.plenary_meeting(plenary.number)}")
+    lines = [opening, "", forms.agenda_items]
     for allocation in schedule.allocations_in(plenary.number):
-        continued = " (continued)" if allocation.continued else ""
-        lines.append(f"{allocation.item.label} {allocation.item.title}{continued}")
+        item = allocation.item
+        continued = forms.continued.plain() if allocation.continued else ""
+        lines.append(f"{label(forms, item.number, item.letter)} {item.title}{continued}")
     online = meeting.online
     if online is not None and meeting.format is not Format.IN_PERSON:
-        how = "Hybrid meeting: in the room or online" if meeting.format is Format.HYBRID else "Online meeting"
-        lines += ["", f"{how} through {online.platform}" + (f": {online.url}" if online.url else "")]
-    lines += ["", f"Organization of work: {meeting.symbol}"]
+        how = forms.hybrid if meeting.format is Format.HYBRID else forms.online_meeting
+        lines += ["", how.format(platform=online.platform) + (f": {online.url}" if online.url else "")]
+    lines += ["", forms.organization_of_work.format(symbol=meeting.symbol)]
     return "\n".join(lines)
 
 
@@ -577,7 +593,8 @@ def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
 
 def _plenary_number(meeting: Meeting) -> Callable[[str], int | None]:
     """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
-    pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}})@{re.escape(UID_DOMAIN)}")
+    suffix = "" if meeting.language == "en" else f"-{meeting.language}"
+    pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}}){re.escape(suffix)}@{re.escape(UID_DOMAIN)}")
 
     def number(uid: str) -> int | None:
         match = pattern.fullmatch(uid)
@@ -586,8 +603,8 @@ def _plenary_number(meeting: Meeting) -> Callable[[str], int | None]:
     return number
 
 
-def render_calendar(schedule: Schedule, previous: bytes | None = None, source: str = NAME) -> Artifact:
-    """calendar.ics: this issue's plenary meetings, then the dropped ones, cancelled, by number.
+def render_calendar(schedule: Schedule, previous: bytes | None = None, source: str | None = None) -> Artifact:
+    """calendar.ics (calendar.fr.ics): this issue's plenary meetings, then the dropped ones, cancelled, by number.
 
     ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
     """
@@ -595,12 +612,12 @@ def render_calendar(schedule: Schedule, previous: bytes | None = None, source: s
     number = _plenary_number(meeting)
     data = write_calendar(
         prodid=PRODID,
-        name=f"{meeting.body}, {session_name(meeting)}",
+        name=f"{meeting.body}, {session_name(meeting)}" if meeting.language == "en" else meeting.body,
         meeting=meeting,
         events=[plenary_event(schedule, plenary) for plenary in schedule.plenaries],
         previous=previous,
-        source=source,
+        source=source or calendar_name(meeting),
         ours=lambda uid: number(uid) is not None,
         order=lambda before: (number(before.uid) or 0, before.uid),
     )
-    return Artifact(name=NAME, media_type=MEDIA_TYPE, data=data)
+    return Artifact(name=calendar_name(meeting), media_type=MEDIA_TYPE, data=data)
