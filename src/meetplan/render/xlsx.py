@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
 from meetplan.model import Meeting
-from meetplan.render.ooxml import build_moment
+from meetplan.render.ooxml import build_moment, zip_member
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -338,8 +338,6 @@ class Workbook:
     def __init__(self, meeting: Meeting, title: str) -> None:
         self.title = title
         self.moment = build_moment(meeting.issued, meeting.stamp)
-        # ZIP timestamps cannot go before 1980.
-        self._stamp = max(self.moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
         self._buffer = io.BytesIO()
         self._archive = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
         self._sheets: list[Sheet] = []
@@ -401,13 +399,10 @@ class Workbook:
         return sheet
 
     def _member(self, name: str) -> zipfile.ZipInfo:
-        member = zipfile.ZipInfo(name, date_time=self._stamp)
-        member.compress_type = zipfile.ZIP_DEFLATED
+        member = zip_member(name, self.moment)
         # Level 1: a third of the time of zlib's default 6 for a file 18 % larger (100,000 people: 0.3 s and 6.9 MB
         # instead of 1.2 s and 5.8 MB). zipfile reads the level from the member (_compresslevel before Python 3.13).
         setattr(member, _LEVEL_ATTRIBUTE, 1)
-        member.external_attr = 0o644 << 16
-        member.create_system = 0  # the same bytes whichever system builds them
         return member
 
     def _write(self, name: str, xml: str) -> None:
