@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
+
+# Characters XML 1.0 cannot carry (pasted from other programs): removed, as they mean nothing here and Word and
+# Excel refuse a file that has them.
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What text needs done before it goes into XML: removed (ILLEGAL), or escaped ("\r" as "&#13;", else XML readers
+# read it as "\n").
+NEEDS_ESCAPE = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text as XML character data, as lxml writes it, without what XML 1.0 cannot carry."""
+    if NEEDS_ESCAPE.search(text) is None:  # most names and titles: nothing to do
+        return text
+    text = ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")
 
 
 def build_moment(issued: dt.date, stamp: dt.datetime | None = None) -> dt.datetime:

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from meetplan.render.ooxml import build_moment, zip_member
+from meetplan.render.ooxml import ILLEGAL, build_moment, escape, zip_member
 
 FONT = "Times New Roman"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,25 +51,11 @@ _PARTS_PER_WRITE = 1000  # body elements joined per write into the compressor: f
 
 # --- the body as text -------------------------------------------------------------------------------------------
 
-# Characters XML 1.0 cannot carry (pasted from other programs); python-docx refuses them, Word refuses a document
-# that has them.
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# What text needs done before it goes into XML: removed (ILLEGAL) or escaped as lxml escapes character data ("\r"
-# as "&#13;", so that XML readers keep it).
-_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _RUN_BREAKS = re.compile(r"(\t|[\r\n])")
 BOLD = "<w:rPr><w:b/></w:rPr>"
 ITALIC = "<w:rPr><w:i/></w:rPr>"
 _RULE = '<w:{edge} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
 _ALIGNMENTS = {"left": "left", "right": "right", "justify": "both"}
-
-
-def escape(text: str) -> str:
-    """Text as XML character data, as lxml writes it, without what XML 1.0 cannot carry."""
-    if _SPECIAL.search(text) is None:  # most names and titles: nothing to do
-        return text
-    text = ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\r", "&#13;")
 
 
 def text_element(text: str, *, preserve: bool = False) -> str:

@@ -32,16 +32,13 @@ from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
 from meetplan.model import Meeting
-from meetplan.render.ooxml import build_moment, zip_member
+from meetplan.render import ooxml
+from meetplan.render.ooxml import NEEDS_ESCAPE, build_moment, zip_member
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
-# Characters XML 1.0 cannot carry. They come from pasted text and mean nothing here.
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# What a text needs done before it goes into XML: removed (ILLEGAL), escaped, or \r kept (XML reads it as \n).
-_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = " \t\r\n"
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 _EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 on Windows (1900 date system)
@@ -94,15 +91,13 @@ class Cell(NamedTuple):
 
 def escape(text: str) -> str:
     """Text as XML character data or an attribute value (in double quotes), without what XML 1.0 cannot carry."""
-    if _SPECIAL.search(text) is None and '"' not in text:
-        return text
-    text = ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\r", "&#13;").replace('"', "&quot;")
+    text = ooxml.escape(text)
+    return text.replace('"', "&quot;") if '"' in text else text
 
 
 def _inline(text: str) -> str:
     """The <is> element of a text cell, or "" when nothing is left of the text."""
-    if _SPECIAL.search(text) is not None:
+    if NEEDS_ESCAPE.search(text) is not None:
         text = escape(text)
     if not text:
         return ""
@@ -250,7 +245,7 @@ class Sheet:
                         lines = max(lines, wrapped_lines(value, room + 1))
         height = self.heading_height if number == 1 else LINE_HEIGHT * lines if lines > 1 else None
         cells = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
-        add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
+        add, special, space = cells.append, NEEDS_ESCAPE.search, _XML_SPACE  # local names: this loop runs a million times
         for letter, attribute, value in zip(self._letters, self._attributes, row, strict=False):
             # The common cells inline: plain text that needs no escaping, has no space at either end and surely
             # fits in a cell (in its column's style: wrapped or not), whole numbers, nothing.
