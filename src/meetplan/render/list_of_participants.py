@@ -51,12 +51,15 @@ _RANKS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\batta(c|ch)h?[eé]\b",
 ))
 _RANK_OF_PATTERN = (0, 5, 4, 2, 1, 3, 6, 7, 8, 9, 10)
+# Any of the ranks at all: most functions ("Adviser", "Director, Department for ...") have none, and one search
+# says so instead of eleven.
+_ANY_RANK = re.compile("|".join(pattern.pattern for pattern in _RANKS), re.IGNORECASE)
 OTHER_RANK = 11
 
 
 def rank(title: str | None) -> int:
     """0 for the head of delegation, 1 for a minister ... 10 for an attaché, 11 for any other function or none."""
-    if title:
+    if title and _ANY_RANK.search(title):
         for pattern, value in zip(_RANKS, _RANK_OF_PATTERN, strict=True):
             if pattern.search(title):
                 return value
@@ -66,8 +69,16 @@ def rank(title: str | None) -> int:
 def sections(participants: Iterable[Participant]) -> Sections:
     """The list's structure: categories in order, their delegations alphabetically, each with its people, the
     head of delegation first, then by rank, then in registration order."""
+    ranks: dict[str | None, int] = {}  # functions repeat ("Counsellor", "First Secretary"): each is ranked once
+
+    def order(person: Participant) -> tuple[int, int]:
+        value = ranks.get(person.title)
+        if value is None:
+            value = ranks[person.title] = rank(person.title)
+        return value, person.row
+
     people: dict[Delegation, list[Participant]] = {}
-    for person in sorted(participants, key=lambda p: (rank(p.title), p.row)):
+    for person in sorted(participants, key=order):
         people.setdefault(person.delegation, []).append(person)
     result: Sections = []
     for category in DelegationCategory:
