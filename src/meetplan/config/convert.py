@@ -7,7 +7,6 @@ Each comes twice: the function (for the reading of data files and for callers th
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import os
 import re
@@ -178,6 +177,8 @@ def time_zone(value: Any) -> str:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        import difflib  # here: only a problem needs it, not every command's start
+
         close = difflib.get_close_matches(name, sorted(_zones()), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Vienna){hint}") from None
