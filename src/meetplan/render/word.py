@@ -194,11 +194,8 @@ class Links:
     """The hyperlinks of one document: each address gets a relationship id, the same one when used again."""
 
     def __init__(self) -> None:
-        from docx.opc.rel import Relationships
-
-        template = _template().relationships
-        self._relationships = Relationships(template._baseURI)
-        self._relationships.update(template)
+        # A copy with relationships of its own (python-docx's Relationships is a dict): the template's stay as they are.
+        self._relationships = copy.copy(_template().relationships)
 
     def rid(self, address: str) -> str:
         from docx.opc.constants import RELATIONSHIP_TYPE
@@ -252,13 +249,19 @@ def _template() -> _Template:
     document.save(buffer)
     with zipfile.ZipFile(buffer) as package:
         parts = tuple((name, package.read(name)) for name in package.namelist())
-    body = dict(parts)[_DOCUMENT]
-    header = dict(parts)[_HEADER]
-    at = header.rindex(b"</w:pPr>") + len(b"</w:pPr>")
+    body, header = dict(parts)[_DOCUMENT], dict(parts)[_HEADER]
+    content = body.index(b"<w:body>") + len(b"<w:body>")  # the template's body holds only the section properties
+    symbol = header.rindex(b"</w:pPr>") + len(b"</w:pPr>")
     return _Template(
-        parts=parts, body_start=body[: body.index(b"<w:body>") + len(b"<w:body>")], body_end=body[body.rindex(b"<w:sectPr"):],
-        header_start=header[:at], header_end=header[at:], styles=document.styles.element, core=core._element, relationships=document.part.rels,
-    )  # fmt: skip
+        parts=parts,
+        body_start=body[:content],
+        body_end=body[content:],
+        header_start=header[:symbol],
+        header_end=header[symbol:],
+        styles=document.styles.element,
+        core=core._element,  # python-docx gives the element no public name
+        relationships=document.part.rels,
+    )
 
 
 @functools.lru_cache(maxsize=16)
