@@ -16,8 +16,8 @@ stamping its ZIP again took 14 ms more, for each of the four documents of a buil
 its ``add_paragraph`` searches the body for the section properties on every call and its cell API walks the
 table, so a body of 100,000 paragraphs or 60,000 cells took seconds, and a body written as one XML string and
 parsed took the memory of the whole tree. Measured on L (100,000 registrations, 10,000 inscriptions), in process:
-the list of participants 1.44 s and 260 MB of resident memory when parsed, 0.75 s and no memory of its own when
-streamed; the running order 0.32 s and 0.14 s; the build's peak 390 MB and 181 MB; a small document (the annex)
+the list of participants 1.4 s and 260 MB of resident memory when parsed, 0.7 s and no memory of its own when
+streamed; the running order 0.3 s and 0.15 s; the build's peak 390 MB and 180 MB; a small document (the annex)
 30 ms and 6 ms.
 
 The text the builders write is the text lxml writes for the elements python-docx makes with the same calls,
