@@ -39,7 +39,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 # Every kind of output the 2020 meeting has: the annex, the calendar, participants, report and speakers.
 # Every output but the speakers' calendars, which are checked by name below.
-OUTPUTS_2020 = sorted(entry.name for entry in OUTPUTS if entry.name != "speakers/*.ics")
+# The 2020 meeting's outputs, each language's in place of the outputs written once per language (annex.*.md).
+OUTPUTS_2020 = sorted(
+    name
+    for entry in OUTPUTS if entry.name != "speakers/*.ics"
+    for name in ([entry.name.replace("*", code) for code in ("fr", "es", "ru", "zh", "ar")] if "*" in entry.name else [entry.name])
+)
 
 
 def artifacts_2020(epoch: str | None = None) -> list[Artifact]:

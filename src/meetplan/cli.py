@@ -9,16 +9,28 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from meetplan.plan import Plan
 
+
+class PathType(click.Path):
+    """click.Path giving a pathlib.Path, with pathlib imported when a command runs rather than at start-up:
+    ``meetplan --help`` does without it (and the urllib.parse and ipaddress it brings, 3 ms)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
+
+
 # A folder is reported by config.read_text like every other problem, not by click's usage error.
-CONFIG = click.argument("config", type=click.Path(path_type=Path))
+CONFIG = click.argument("config", type=PathType())
 
 
 class MeetplanGroup(click.Group):
@@ -103,6 +115,8 @@ def build(config: Path, output: str | None) -> None:
       meetplan build config/wgsom-2020.yaml
       meetplan build config/wgsom-2020.yaml --output annexes/2020
     """
+    from pathlib import Path
+
     from meetplan.errors import MeetplanError
     from meetplan.output import output_folder, read_previous, release, write_artifacts
     from meetplan.outputs import in_folder, moved_pins, steps
@@ -159,7 +173,7 @@ FORMATS = ("md", "html", "docx", "tsv")
 @main.command()
 @CONFIG
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: standard output; required for docx].")
+@click.option("--output", "-o", type=PathType(dir_okay=False), help="File to write [default: standard output; required for docx].")
 def annex(config: Path, fmt: str, output: Path | None) -> None:
     """Render the annex "Proposed organization of work" alone.
 
@@ -193,7 +207,7 @@ def annex(config: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @CONFIG
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File to write [default: standard output]. An existing FILE is read first as the previous issue.")
+@click.option("--output", "-o", type=PathType(dir_okay=False), help="File to write [default: standard output]. An existing FILE is read first as the previous issue.")
 def calendar(config: Path, output: Path | None) -> None:
     """Render the plenary meetings alone as an iCalendar file.
 
@@ -237,7 +251,7 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=PathType(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def init(file: Path, force: bool) -> None:
     """Write a commented starter configuration that builds as it is.
@@ -246,14 +260,13 @@ def init(file: Path, force: bool) -> None:
     Example:
       meetplan init my-meeting.yaml && meetplan build my-meeting.yaml
     """
-    from importlib.resources import files
-
     from meetplan.errors import MeetplanError, Problem
     from meetplan.output import write_artifacts
+    from meetplan.reference import package_data
     from meetplan.render import Artifact
 
     if file.exists() and not force:
         raise MeetplanError([Problem(file=str(file), message="already exists; use --force to overwrite it")])
-    starter = files("meetplan").joinpath("starter.yaml").read_bytes()
+    starter = package_data("starter.yaml")
     write_artifacts([Artifact(name=file.name, media_type="application/yaml", data=starter)], file.parent)
     click.echo(f"{file}: edit it, then run: meetplan build {file}")

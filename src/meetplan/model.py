@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
@@ -193,8 +192,14 @@ class Schedule:
 # --- participants -----------------------------------------------------------------------------------------
 
 
-# Kana, CJK ideographs and Hangul: names in these scripts are written family name first.
-EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+def east_asian(text: str) -> bool:
+    """Whether ``text`` holds kana, a CJK ideograph or a Hangul syllable (U+3040-30FF, U+3400-9FFF, U+AC00-D7AF).
+
+    Not a regular expression: compiling that character class took 3 ms of every command's start. Most names have
+    no character that high, which max() finds at once.
+    """
+    return bool(text) and max(text) >= "\u3040" and any(
+        "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in text)
 
 
 class DelegationCategory(StrEnum):
@@ -253,7 +258,7 @@ class Participant:
     @property
     def family_first(self) -> bool:
         """Whether both names are written in Chinese, Japanese or Korean script, family name first."""
-        return bool(EAST_ASIAN.search(self.family_name) and EAST_ASIAN.search(self.given_name))
+        return east_asian(self.family_name) and east_asian(self.given_name)
 
     @property
     def name(self) -> str:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from meetplan.model import EAST_ASIAN, Delegation, DelegationCategory
+from meetplan.model import Delegation, DelegationCategory, east_asian
 
 HEADINGS = ("First Name", "Last Name", "Position", "Affiliation", "Email", "Phone", "Participation", "Name in Latin script")
 
@@ -181,7 +181,7 @@ def _latin(given: str, family: str) -> str:
     if given not in IN_SCRIPT_TO_LATIN and family not in IN_SCRIPT_TO_LATIN:
         return ""
     latin_given, latin_family = IN_SCRIPT_TO_LATIN.get(given, given), IN_SCRIPT_TO_LATIN.get(family, family)
-    return f"{latin_family} {latin_given}" if EAST_ASIAN.search(given) and EAST_ASIAN.search(family) else f"{latin_given} {latin_family}"
+    return f"{latin_family} {latin_given}" if east_asian(given) and east_asian(family) else f"{latin_given} {latin_family}"
 
 
 def registrations(delegations: tuple[Delegation, ...], count: int, seed: int) -> Iterator[tuple[str, ...]]:

@@ -15,7 +15,6 @@ import itertools
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -243,6 +242,8 @@ def _long_cell(file: str, row: int, heading: list[str], cells: list[str]) -> Pro
 
 
 def xlsx_rows(data: bytes, file: str, sheet: str | None, sheet_field: str = "participants.sheet") -> Rows:
+    import zipfile  # here, as openpyxl: only a workbook needs them, and most files are CSV
+
     from openpyxl import load_workbook
 
     _check_unpacked_size(data, file)
@@ -258,6 +259,8 @@ def _check_unpacked_size(data: bytes, file: str) -> None:
 
     The sizes can be trusted: Python's zipfile never unpacks more than a member's declared size.
     """
+    import zipfile
+
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -288,6 +291,8 @@ def _sheet_rows(workbook: Any, file: str, sheet: str | None, sheet_field: str) -
 
 def _not_a_workbook(data: bytes, error: Exception) -> str:
     """Why a ZIP file is no workbook: a ZIP of other files (a renamed .docx, an archive) says what it holds."""
+    import zipfile
+
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, OSError):

@@ -74,9 +74,25 @@ def _too_deep(text: str, file: str) -> Problem:
     return Problem(file=file, line=line, message=f"not valid here: values nested more than {MAX_DEPTH} deep; a configuration is far flatter")
 
 
+# libyaml's composer, where PyYAML was built with it: the same nodes as PyYAML's own (tags, values, lines and
+# columns, compared on every configuration in config/ and tests/) in a fifteenth of the time, 0.7 ms instead of
+# 11 ms for the 2020 meeting. What it refuses (an error, values nested past its limit of 1,000, a lone surrogate)
+# is composed again by PyYAML's own, whose messages the problems quote.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except (yaml.YAMLError, ValueError):
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _load(text: str, file: str) -> Any:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

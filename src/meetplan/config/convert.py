@@ -7,13 +7,14 @@ Each comes twice: the function (for the reading of data files and for callers th
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import os
+import pkgutil
 import re
 import sys
 import unicodedata
 import zoneinfo
+from collections.abc import Iterable
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -161,16 +162,31 @@ def share(value: Any) -> Fraction:
     return result
 
 
+def _places(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(n for n in names if n not in _NOT_PLACES and not n.startswith(_NOT_PLACE_TREES))
+
+
 @functools.cache
 def _zones() -> frozenset[str]:
-    names = zoneinfo.available_timezones()
-    return frozenset(n for n in names if n not in _NOT_PLACES and not n.startswith(_NOT_PLACE_TREES))
+    """Every zone this machine knows: zoneinfo walks the system's zoneinfo folders (about 1,800 files, 40 ms)."""
+    return _places(zoneinfo.available_timezones())
+
+
+@functools.cache
+def _listed_zones() -> frozenset[str]:
+    """The zones the tzdata package lists, in one small file: what zoneinfo.available_timezones() starts from,
+    read in well under a millisecond. Empty without tzdata."""
+    try:
+        listed = pkgutil.get_data("tzdata", "zones")
+    except (ImportError, OSError):
+        return frozenset()
+    return _places((listed or b"").decode().split())
 
 
 def time_zone(value: Any) -> str:
     """An IANA time zone name (Europe/Vienna); the machine's own zone and the legacy trees are refused."""
     name = text(value)
-    if name in _zones():
+    if name in _listed_zones() or name in _zones():  # the whole walk only for a zone tzdata does not list
         return name
     not_a_place = f"{name!r} is not an IANA time zone name (use the venue's, such as Europe/Vienna)"
     if name in _NOT_PLACES or name.startswith(_NOT_PLACE_TREES):
@@ -178,6 +194,8 @@ def time_zone(value: Any) -> str:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        import difflib  # here: only a problem needs it, not every command's start
+
         close = difflib.get_close_matches(name, sorted(_zones()), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Vienna){hint}") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +31,8 @@ def group(value: Any) -> str | None:
     for name in REGIONAL_GROUPS:
         if sort_key(value.strip()) in (sort_key(name), sort_key(name.split(" States")[0])):
             return name
+    import difflib  # here: only a problem needs it, not every command's start
+
     close = difflib.get_close_matches(value, REGIONAL_GROUPS, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; one of: {'; '.join(REGIONAL_GROUPS)}"
     raise ValueError(f"unknown regional group {value!r}{hint}")
@@ -174,6 +175,8 @@ class Delegations:
             if sort_key(known.name) in self.by_key:
                 return self.by_key[sort_key(known.name)]
             return f"{known.name} is not among the delegations in the configuration (delegations:)"
+        import difflib  # here: only a problem needs it, not every command's start
+
         close = difflib.get_close_matches(name, self.names, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"unknown delegation {name!r}{hint}"

@@ -8,7 +8,6 @@ wrong value, with its file, line and field, so that all of them are reported at 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -120,6 +119,8 @@ class Reader:
         """A problem for each key not in ``allowed``, with the closest known key as a hint."""
         for key in mapping:
             if key not in allowed:
+                import difflib  # here: only a problem needs it, not every command's start
+
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(allowed)}"
                 self.problem(mapping.key_lines[key], join(prefix, str(key)), f"unknown key{hint}")

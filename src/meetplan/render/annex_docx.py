@@ -2,59 +2,45 @@
 
 from __future__ import annotations
 
-from docx.shared import Cm, Pt
+from collections.abc import Iterator
 
-from meetplan.languages import language
+from meetplan.languages import Language, language
 from meetplan.model import Schedule
 from meetplan.render import Artifact, word
-from meetplan.render.annex import annex_rows, artifact_name, headings
+from meetplan.render.annex import AnnexRow, annex_rows, artifact_name, headings
 
-WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
+WIDTHS = (word.cm(4.4), word.cm(1.9), word.cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
+
+
+def _row(row: AnnexRow, forms: Language) -> str:
+    # The three cells start at the same height (the time column no longer sits 2 pt lower), and a day's heading
+    # row is kept on the page of its first meeting (issue 17).
+    before = 6 if row.is_day else 2
+    title = word.run(row.title)
+    if row.continued:
+        marker = forms.continued
+        title += word.run(marker.before) + word.run(marker.word, word.ITALIC) + word.run(marker.after)
+    time_width, item_width, title_width = WIDTHS
+    return word.row((
+        word.cell(time_width, word.paragraph(word.run(row.time), keep_with_next=row.is_day, before=before)),
+        word.cell(item_width, word.paragraph(word.run(row.item), keep_with_next=row.is_day, before=before)),
+        word.cell(title_width, word.paragraph(title, keep_with_next=row.is_day, before=before, after=2)),
+    ), keep_together=True)
+
+
+def _body(schedule: Schedule, forms: Language) -> Iterator[str]:
+    yield word.heading(forms.annex, space_after=6)
+    yield word.heading(forms.annex_title, size=12)
+    header = word.row((
+        word.cell(width, word.paragraph(word.run(text, word.ITALIC), before=3, after=3), rule_below=True)
+        for width, text in zip(WIDTHS, headings(schedule.meeting), strict=True)
+    ), repeat=True)
+    yield word.table(WIDTHS, [header, *(_row(row, forms) for row in annex_rows(schedule))], rtl=forms.rtl)
 
 
 def render_docx(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     forms = language(meeting.language)
-    document = word.new_document(symbol=meeting.symbol, title=forms.annex_title)
-    word.heading(document, forms.annex, space_after=6)
-    word.heading(document, forms.annex_title, size=12)
-    rows = annex_rows(schedule)
-    table = document.add_table(rows=1 + len(rows), cols=3)
-    table.autofit = False
-    word.rule_borders(table)
-    for column, width in zip(table.columns, WIDTHS, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, WIDTHS, strict=True):
-            cell.width = width
-    header = table.rows[0]
-    word.repeat_as_heading(header)
-    for cell, text in zip(header.cells, headings(meeting), strict=True):
-        paragraph = cell.paragraphs[0]
-        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(3)
-        paragraph.add_run(text).italic = True
-        word.rule_below(cell)
-    for table_row, row in zip(table.rows[1:], rows, strict=True):
-        word.keep_row_together(table_row)
-        time_cell, item_cell, title_cell = table_row.cells
-        for cell in table_row.cells:
-            # The three cells start at the same height (the time column no longer sits 2 pt lower), and a day's
-            # heading row is kept on the page of its first meeting (issue 17).
-            layout = cell.paragraphs[0].paragraph_format
-            layout.space_before = Pt(6) if row.is_day else Pt(2)
-            layout.keep_with_next = row.is_day or None
-        time_paragraph = time_cell.paragraphs[0]
-        time_paragraph.add_run(row.time)
-        item_cell.paragraphs[0].add_run(row.item)
-        title_paragraph = title_cell.paragraphs[0]
-        title_paragraph.paragraph_format.space_after = Pt(2)
-        title_paragraph.add_run(row.title)
-        if row.continued:
-            title_paragraph.add_run(forms.continued.before)
-            title_paragraph.add_run(forms.continued.word).italic = True
-            title_paragraph.add_run(forms.continued.after)
-    return Artifact(
-        name=artifact_name(meeting, "docx"),
-        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        data=word.save(document, meeting.issued, meeting.stamp),
-    )
+    data = word.document(_body(schedule, forms), symbol=meeting.symbol, title=forms.annex_title, issued=meeting.issued,
+                         stamp=meeting.stamp, language=forms)
+    return Artifact(name=artifact_name(meeting, "docx"), media_type=word.DOCX_MEDIA_TYPE, data=data)

@@ -90,12 +90,18 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub(" ", _LINE_BREAK.sub("\n", value))
 
 
+# Any character clean_text or escape_text acts on.
+_TEXT_SPECIAL = re.compile(r"[\\;,\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def escape_text(value: str) -> str:
     """A TEXT value as RFC 5545 escapes it (after clean_text): backslash, semicolon, comma and line break.
 
     Done here rather than by icalendar, which turns a backslash followed by "N" in the text into a line break
     before escaping: a title such as "C:\\Nations" must come back as typed.
     """
+    if _TEXT_SPECIAL.search(value) is None:  # most titles and names: nothing to do
+        return value
     return clean_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

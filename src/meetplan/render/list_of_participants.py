@@ -8,20 +8,19 @@ Third Secretary, Attaché; then everyone else), then by registration order; each
 ("Ms. Ana García"). With a seat plan, only the people in the room or online are listed, not the waiting list.
 E-mail addresses are personal data for the secretariat only: this module never reads them.
 
-python-docx's ``add_paragraph`` slows down as a document grows (it searches the body for the section
-properties on every call), so the body of the Word list is written as one XML fragment and appended at once.
+The Word list's body is written as text, paragraph by paragraph, straight into the document (``render.word``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from xml.sax.saxutils import escape
+from collections.abc import Iterable, Iterator
 
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant, Placement, SeatPlan
 from meetplan.names import latin_name
-from meetplan.render import Artifact
+from meetplan.render import Artifact, word
 from meetplan.render.markup import markdown_text
+from meetplan.render.word import ParagraphStyle
 from meetplan.style import date_range, session_name, sort_key
 
 TITLE = "List of participants"
@@ -33,9 +32,6 @@ HEADINGS: dict[DelegationCategory, str] = {
     DelegationCategory.PERMANENT_OBSERVER: "Entities maintaining permanent observer offices",
     DelegationCategory.NGO: "Non-governmental organizations",
 }
-DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Characters XML 1.0 cannot carry (pasted from other programs); Word refuses a document that has them.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Sections = list[tuple[DelegationCategory, list[tuple[Delegation, list[Participant]]]]]
 
@@ -56,12 +52,15 @@ _RANKS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\batta(c|ch)h?[eé]\b",
 ))
 _RANK_OF_PATTERN = (0, 5, 4, 2, 1, 3, 6, 7, 8, 9, 10)
+# Any of the ranks at all: most functions ("Adviser", "Director, Department for ...") have none, and one search
+# says so instead of eleven.
+_ANY_RANK = re.compile("|".join(pattern.pattern for pattern in _RANKS), re.IGNORECASE)
 OTHER_RANK = 11
 
 
 def rank(title: str | None) -> int:
     """0 for the head of delegation, 1 for a minister ... 10 for an attaché, 11 for any other function or none."""
-    if title:
+    if title and _ANY_RANK.search(title):
         for pattern, value in zip(_RANKS, _RANK_OF_PATTERN, strict=True):
             if pattern.search(title):
                 return value
@@ -71,8 +70,16 @@ def rank(title: str | None) -> int:
 def sections(participants: Iterable[Participant]) -> Sections:
     """The list's structure: categories in order, their delegations alphabetically, each with its people, the
     head of delegation first, then by rank, then in registration order."""
+    ranks: dict[str | None, int] = {}  # functions repeat ("Counsellor", "First Secretary"): each is ranked once
+
+    def order(person: Participant) -> tuple[int, int]:
+        value = ranks.get(person.title)
+        if value is None:
+            value = ranks[person.title] = rank(person.title)
+        return value, person.row
+
     people: dict[Delegation, list[Participant]] = {}
-    for person in sorted(participants, key=lambda p: (rank(p.title), p.row)):
+    for person in sorted(participants, key=order):
         people.setdefault(person.delegation, []).append(person)
     result: Sections = []
     for category in DelegationCategory:
@@ -120,64 +127,47 @@ def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact
     return Artifact(name="list-of-participants.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 
+# The list's own paragraph styles: the body names a style for each paragraph rather than repeating its layout.
+_CATEGORY, _DELEGATION, _PERSON = (
+    ParagraphStyle(name="Participants category", size=12, bold=True, before=12, after=6, indent=0.0),
+    ParagraphStyle(name="Participants delegation", size=10, bold=True, before=8, after=2, indent=0.0),
+    ParagraphStyle(name="Participants person", size=10, bold=False, before=0, after=0, indent=0.6),
+)
+
+
 def _paragraph(style: str, value: str) -> str:
-    text = escape(_ILLEGAL.sub("", value))
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    """A paragraph of ``style`` holding ``value`` in one w:t, line ends and tabs as they are (Word shows them as
+    spaces); "\r\n" and "\r" are written "\n", as an XML parser reads them and as the list always wrote them."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r>{word.text_element(value, preserve=True)}</w:r></w:p>'
+
+
+def _body(meeting: Meeting, seats: SeatPlan | None, official: str) -> Iterator[str]:
+    days = date_range(meeting.days[0].date, meeting.days[-1].date) if meeting.days else ""
+    # Dated the first day of the meeting, when the list is issued in the room.
+    issued = meeting.days[0].date if meeting.days else meeting.issued
+    yield from word.masthead(symbol=official, parent_body=meeting.parent_body, issued=issued,
+                             lines=(meeting.body, session_name(meeting).capitalize(), ", ".join(filter(None, (meeting.venue, days)))))
+    yield word.heading(TITLE, space_after=12)  # the masthead names the body, the meeting, venue and dates
+    if synthetic(meeting):
+        yield word.paragraph(word.run(SYNTHETIC, word.size_properties(12, bold=True)), after=12)
+    category_style, delegation_style, person_style = (style.style_id for style in (_CATEGORY, _DELEGATION, _PERSON))
+    for category, delegations in sections(attending(meeting, seats)):
+        yield _paragraph(category_style, HEADINGS[category])
+        for delegation, people in delegations:
+            yield _paragraph(delegation_style, delegation.name)
+            for person in people:
+                yield _paragraph(person_style, entry(person))
 
 
 def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-    from docx.shared import Cm, Pt
-
-    from meetplan.render import word
-
     # One symbol for the list across a build: the one the report cites (the list as finally issued), else its own.
     record = meeting.report.record if meeting.report is not None else None
     official = (record.participants_list if record is not None else None) or meeting.participants_symbol or ""
     symbol = official
     if synthetic(meeting):  # on every page, beside the symbol, and under the title
         symbol = f"{SYNTHETIC.split(':')[0]} \u2014 {symbol}" if symbol else SYNTHETIC.split(':')[0]
-    document = word.new_document(symbol=symbol, title=TITLE)
-    days = date_range(meeting.days[0].date, meeting.days[-1].date) if meeting.days else ""
-    # Dated the first day of the meeting, when the list is issued in the room.
-    issued = meeting.days[0].date if meeting.days else meeting.issued
-    word.masthead(document, symbol=official, parent_body=meeting.parent_body, issued=issued,
-                  lines=(meeting.body, session_name(meeting).capitalize(), ", ".join(filter(None, (meeting.venue, days)))))
-    word.heading(document, TITLE, space_after=12)  # the masthead names the body, the meeting, venue and dates
-    if synthetic(meeting):
-        mark = document.add_paragraph()
-        mark.paragraph_format.space_after = Pt(12)
-        run = mark.add_run(SYNTHETIC)
-        run.bold = True
-        run.font.size = Pt(12)
-
-    styles = {}
-    for name, size, bold, before, after, indent in (
-        ("Participants category", 12, True, 12, 6, 0.0),
-        ("Participants delegation", 10, True, 8, 2, 0.0),
-        ("Participants person", 10, False, 0, 0, 0.6),
-    ):
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = document.styles["Normal"]
-        style.font.size, style.font.bold = Pt(size), bold
-        fmt = style.paragraph_format
-        fmt.space_before, fmt.space_after, fmt.left_indent = Pt(before), Pt(after), Cm(indent)
-        fmt.keep_with_next = bold  # a heading never ends a page
-        styles[name] = style.style_id
-    category_style, delegation_style, person_style = styles.values()
-
-    parts: list[str] = []
-    for category, delegations in sections(attending(meeting, seats)):
-        parts.append(_paragraph(category_style, HEADINGS[category]))
-        for delegation, people in delegations:
-            parts.append(_paragraph(delegation_style, delegation.name))
-            parts.extend(_paragraph(person_style, entry(person)) for person in people)
-    body = document.element.body
-    section_properties = body[-1]  # w:sectPr stays the body's last child
-    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
-    body.remove(section_properties)
-    body.extend(list(fragment))
-    body.append(section_properties)
-    return Artifact(name="list-of-participants.docx", media_type=DOCX_MEDIA_TYPE, data=word.save(document, meeting.issued, meeting.stamp))
+    data = word.document(_body(meeting, seats, official), symbol=symbol, title=TITLE, issued=meeting.issued,
+                         stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON))
+    return Artifact(name="list-of-participants.docx", media_type=word.DOCX_MEDIA_TYPE, data=data)

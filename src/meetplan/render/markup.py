@@ -35,8 +35,11 @@ _AT = "\u2060@\u2060"
 # underline ("---", "===") or a table's delimiter row ("-:", ":-"). "#", ">", "*", "_", "`", "~" and "|" are
 # escaped everywhere already.
 _BLOCK = re.compile(r"^(?:([-+=])(?=[\s=+:-]|$)|(:)(?=-)|(\d+)([.)])(?=\s|$))")
-# Any character one of the rules above may act on: text without one (most names and titles) is left as it is.
-_ATTENTION = re.compile(r"[\\`*_\[\]<>|~&#$@.:/\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Any printable character one of the rules above may act on: text without one, printable (so without control
+# characters, and without white space but " ": every other is unprintable), without two spaces in a row, a space at
+# either end or a block marker at the start (most names and titles) needs nothing done. A regular expression that looked
+# for the spaces took 2.3 times as long on L's 100,000 names.
+_ATTENTION = re.compile(r"[\\`*_\[\]<>|~&#$@.:/]")
 _BLOCK_START = frozenset("-+=:0123456789")
 
 
@@ -51,10 +54,9 @@ def _backslash(match: re.Match[str]) -> str:
 
 def markdown_text(value: str) -> str:
     """Input text as literal Markdown on one line: safe in a paragraph, a heading, a list item or a table cell."""
-    if _ATTENTION.search(value) is None:
-        line = one_line(value)
-        if line[:1] not in _BLOCK_START:
-            return line
+    if (_ATTENTION.search(value) is None and value.isprintable() and "  " not in value and value[:1] not in _BLOCK_START
+            and value[:1] != " " and value[-1:] != " "):
+        return value
     line = one_line(_ILLEGAL.sub("", value))
     if "@" in line:
         line = line.replace("@", _AT)
@@ -85,6 +87,11 @@ def markdown_destination(address: str) -> str:
     return "<" + url(address).replace("&", "\\&") + ">"
 
 
+_HTML_SPECIAL = re.compile(r"[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def html_text(value: str) -> str:
     """Input text as literal HTML, in an element or a quoted attribute."""
+    if _HTML_SPECIAL.search(value) is None:
+        return value
     return html.escape(_ILLEGAL.sub("", value), quote=True)

@@ -8,13 +8,16 @@ they are written as text ("18\\. The seventh ...") and never as an ordered list,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from meetplan.model import Meeting
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_destination, markdown_text, url
 from meetplan.report import Heading, Report, Span
+
+if TYPE_CHECKING:
+    from meetplan.render.word import Links
 
 MARKDOWN_NAME = "report.md"
 DOCX_NAME = "report.docx"
@@ -91,74 +94,49 @@ def typeset(text: str) -> str:
     return _PARA.sub("\\1\u00a0\\2", text)
 
 
-def _add_spans(paragraph: Any, spans: Iterable[Span]) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _spans(spans: Iterable[Span], links: Links) -> str:
+    """The runs of a paragraph's spans; a span with an address is a hyperlink (``links`` gives its relationship)."""
+    from meetplan.render import word
 
+    runs = []
     for span in spans:
         if span.link is None:
-            run = paragraph.add_run(typeset(span.text))
-            run.italic = span.italic or None
+            runs.append(word.run(typeset(span.text), word.ITALIC if span.italic else "<w:rPr/>"))
+        else:
+            runs.append(word.hyperlink(links.rid(url(span.link)), span.text, italic=span.italic))
+    return "".join(runs)
+
+
+def _body(report: Report, meeting: Meeting | None, links: Links) -> Iterator[str]:
+    from meetplan.render import word
+
+    if meeting is not None:
+        yield from word.masthead(symbol=report.symbol or "", parent_body=meeting.parent_body, issued=report.issued)
+    yield word.heading(typeset(report.title), size=14)
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            yield word.heading(typeset(block.text), size=12 if block.level == 1 else 10, space_after=6)
             continue
-        # python-docx has no call that adds a hyperlink; this is the element Word itself writes.
-        relation = paragraph.part.relate_to(url(span.link), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        hyperlink = OxmlElement("w:hyperlink")
-        hyperlink.set(qn("r:id"), relation)
-        run = OxmlElement("w:r")
-        if span.italic:
-            properties = OxmlElement("w:rPr")
-            properties.append(OxmlElement("w:i"))
-            run.append(properties)
-        text = OxmlElement("w:t")
-        text.text = span.text
-        text.set(qn("xml:space"), "preserve")
-        run.append(text)
-        hyperlink.append(run)
-        paragraph._p.append(hyperlink)
+        # The UN numbered-paragraph layout: the label hangs in the margin before the text.
+        yield word.paragraph(word.run(f"{block.number}.\t") + _spans(block.spans, links),
+                             after=6, indent=1.0, hanging=1.0, align="justify")
+        for index, line in enumerate(block.lines):
+            # The last line closes the paragraph and takes its space; the lines inside a list stay close.
+            yield word.paragraph(word.run(f"{line.label}\t") + _spans(line.spans, links),
+                                 after=6 if index == len(block.lines) - 1 else 3, indent=2.0 + line.level, hanging=1.0,
+                                 align="left")
 
 
 def docx_bytes(report: Report, meeting: Meeting | None = None) -> bytes:
     """The Word report; with ``meeting``, under the UN masthead (its symbol, "Distr.: General", the date, "Original:
     English" and the parent body)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
-
     from meetplan.render import word
 
     # The title is also the file's Title property, which holds at most 255 characters (python-docx refuses more).
     title = report.title if len(report.title) <= 255 else report.title[:254] + "…"
-    document = word.new_document(symbol=report.symbol or "", title=title)
-    if meeting is not None:
-        word.masthead(document, symbol=report.symbol or "", parent_body=meeting.parent_body, issued=report.issued)
-    word.heading(document, typeset(report.title), size=14)
-    for block in report.blocks:
-        if isinstance(block, Heading):
-            word.heading(document, typeset(block.text), size=12 if block.level == 1 else 10, space_after=6)
-            continue
-        paragraph = document.add_paragraph()
-        _numbered(paragraph, Cm(1.0), Pt(6), WD_ALIGN_PARAGRAPH.JUSTIFY)
-        paragraph.add_run(f"{block.number}.\t")
-        _add_spans(paragraph, block.spans)
-        for index, line in enumerate(block.lines):
-            sub = document.add_paragraph()
-            # The last line closes the paragraph and takes its space; the lines inside a list stay close.
-            after = Pt(6) if index == len(block.lines) - 1 else Pt(3)
-            _numbered(sub, Cm(2.0 + line.level), after, WD_ALIGN_PARAGRAPH.LEFT)
-            sub.add_run(f"{line.label}\t")
-            _add_spans(sub, line.spans)
-    return word.save(document, report.issued, report.stamp)
-
-
-def _numbered(paragraph: Any, indent: Any, after: Any, alignment: Any) -> None:
-    """A paragraph whose label hangs in the margin before its text (the UN numbered-paragraph layout)."""
-    from docx.shared import Cm
-
-    layout = paragraph.paragraph_format
-    layout.left_indent = indent
-    layout.first_line_indent = -Cm(1.0)
-    layout.space_after = after
-    layout.alignment = alignment
+    links = word.Links()
+    return word.document(_body(report, meeting, links), symbol=report.symbol or "", title=title, issued=report.issued,
+                         stamp=report.stamp, links=links)
 
 
 def render_docx(report: Report, meeting: Meeting) -> Artifact:

@@ -32,16 +32,13 @@ from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
 from meetplan.model import Meeting
-from meetplan.render.ooxml import build_moment
+from meetplan.render import ooxml
+from meetplan.render.ooxml import NEEDS_ESCAPE, build_moment, zip_member
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
-# Characters XML 1.0 cannot carry. They come from pasted text and mean nothing here.
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# What a text needs done before it goes into XML: removed (ILLEGAL), escaped, or \r kept (XML reads it as \n).
-_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = " \t\r\n"
 _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 _EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 on Windows (1900 date system)
@@ -94,15 +91,13 @@ class Cell(NamedTuple):
 
 def escape(text: str) -> str:
     """Text as XML character data or an attribute value (in double quotes), without what XML 1.0 cannot carry."""
-    if _SPECIAL.search(text) is None and '"' not in text:
-        return text
-    text = ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\r", "&#13;").replace('"', "&quot;")
+    text = ooxml.escape(text)
+    return text.replace('"', "&quot;") if '"' in text else text
 
 
 def _inline(text: str) -> str:
     """The <is> element of a text cell, or "" when nothing is left of the text."""
-    if _SPECIAL.search(text) is not None:
+    if NEEDS_ESCAPE.search(text) is not None:
         text = escape(text)
     if not text:
         return ""
@@ -250,7 +245,7 @@ class Sheet:
                         lines = max(lines, wrapped_lines(value, room + 1))
         height = self.heading_height if number == 1 else LINE_HEIGHT * lines if lines > 1 else None
         cells = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
-        add, special, space = cells.append, _SPECIAL.search, _XML_SPACE  # local names: this loop runs a million times
+        add, special, space = cells.append, NEEDS_ESCAPE.search, _XML_SPACE  # local names: this loop runs a million times
         for letter, attribute, value in zip(self._letters, self._attributes, row, strict=False):
             # The common cells inline: plain text that needs no escaping, has no space at either end and surely
             # fits in a cell (in its column's style: wrapped or not), whole numbers, nothing.
@@ -338,8 +333,6 @@ class Workbook:
     def __init__(self, meeting: Meeting, title: str) -> None:
         self.title = title
         self.moment = build_moment(meeting.issued, meeting.stamp)
-        # ZIP timestamps cannot go before 1980.
-        self._stamp = max(self.moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
         self._buffer = io.BytesIO()
         self._archive = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
         self._sheets: list[Sheet] = []
@@ -401,13 +394,10 @@ class Workbook:
         return sheet
 
     def _member(self, name: str) -> zipfile.ZipInfo:
-        member = zipfile.ZipInfo(name, date_time=self._stamp)
-        member.compress_type = zipfile.ZIP_DEFLATED
+        member = zip_member(name, self.moment)
         # Level 1: a third of the time of zlib's default 6 for a file 18 % larger (100,000 people: 0.3 s and 6.9 MB
         # instead of 1.2 s and 5.8 MB). zipfile reads the level from the member (_compresslevel before Python 3.13).
         setattr(member, _LEVEL_ATTRIBUTE, 1)
-        member.external_attr = 0o644 << 16
-        member.create_system = 0  # the same bytes whichever system builds them
         return member
 
     def _write(self, name: str, xml: str) -> None:
