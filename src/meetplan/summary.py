@@ -42,14 +42,22 @@ def describe(schedule: Schedule) -> str:
         f"{len(schedule.plenaries)} plenary meetings (the resources allow {meeting.plenary_limit})",
     ]
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
+    # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
+    held = meeting.progress.held if meeting.progress else ()
     for day in meeting.days:
         if day.note:
             lines += ["", f"{day_heading(day.date)} {day.date.year}: {day.note}"]
         for plenary in plenaries[day.date]:
-            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"]
+            record = {t.label: t for t in held[plenary.number - 1].taken_up} if plenary.number <= len(held) else None
+            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"
+                          + (" (held)" if record is not None else "")]
             for allocation in schedule.allocations_in(plenary.number):
                 title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
-                lines.append(f"  {allocation.item.label:<6} {title}  [{share_text(allocation.share, plenary.hours.minutes)}]")
+                if record is not None:
+                    state = "concluded" if record[allocation.item.label].concluded else "not concluded"
+                else:
+                    state = share_text(allocation.share, plenary.hours.minutes)
+                lines.append(f"  {allocation.item.label:<6} {title}  [{state}]")
     notes = [f"  {entry.label:<6} {why}" for entry in taken_up_order(meeting) if (why := _default(schedule, entry))]
     if notes:
         lines += ["", "Defaults applied (give the item a kind, share, pin or taken_up to change them):", *notes]

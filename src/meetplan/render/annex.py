@@ -106,7 +106,7 @@ def _markdown_row(cells: list[str]) -> str:
 def render_markdown(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     lines = [
-        f"{markdown_text(meeting.symbol)}",
+        f"{markdown_text(meeting.document_symbol)}",
         "",
         "# Annex",
         "",
@@ -149,11 +149,11 @@ def render_html(schedule: Schedule) -> Artifact:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{e(meeting.symbol)} {EM_DASH} Annex: {TITLE}</title>",
+        f"<title>{e(meeting.document_symbol)} {EM_DASH} Annex: {TITLE}</title>",
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
-        f'<p class="symbol">{e(meeting.symbol)}</p>',
+        f'<p class="symbol">{e(meeting.document_symbol)}</p>',
         "<h1>Annex</h1>",
         f"<h2>{TITLE}</h2>",
         "<table>",

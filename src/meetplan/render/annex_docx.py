@@ -13,7 +13,7 @@ WIDTHS = (Cm(4.4), Cm(1.9), Cm(10.3))  # the A4 text width; LibreOffice reads th
 
 def render_docx(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
-    document = word.new_document(symbol=meeting.symbol, title=TITLE)
+    document = word.new_document(symbol=meeting.document_symbol, title=TITLE)
     word.heading(document, "Annex", space_after=6)
     word.heading(document, TITLE, size=12)
     rows = annex_rows(schedule)
