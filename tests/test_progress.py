@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from icscheck import ics_check
 from meetplan.cli import main
 from meetplan.config import load
 from meetplan.errors import ConfigError, PlanError
 from meetplan.plan import plan
 from meetplan.replan import assignments_changed, replan
+from test_report import normalize, seed_paragraphs
 
 from conftest import HYBRID_MEETING, ROOT
 from golden import assert_golden, golden_file
-from icscheck import ics_check
-from test_report import normalize, seed_paragraphs
 
 REV1 = ROOT / "config" / "wgsom-2020-rev1.yaml"
 RUNS = Path(__file__).resolve().parent / "runs"

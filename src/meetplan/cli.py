@@ -114,7 +114,7 @@ def build(config: Path, output: str | None) -> None:
     planned = _plan(config)
     previous = read_previous(folder)
     moved = moved_pins(planned, previous)  # read before this build replaces the previous issue's record
-    previous_annex = previous("annex.tsv")  # what delegates were last told, for the notice of changes
+    previous_annex = _previous_annex(previous)  # what delegates were last told, for the notice of changes
     phases = steps(planned, previous)
     progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
     done: list[Any] = []
@@ -134,6 +134,18 @@ def build(config: Path, output: str | None) -> None:
     _notice(previous_annex, artifacts)
     for path in written:
         click.echo(str(path))
+
+
+def _previous_annex(previous: Any) -> bytes | None:
+    """The previous issue's annex.tsv, or None: the notice of changes is a courtesy, and a folder or link where the
+    file belongs is the writer's to report, with the message that says what to do."""
+    from meetplan.errors import MeetplanError
+
+    try:
+        data: bytes | None = previous("annex.tsv")
+    except MeetplanError:
+        return None
+    return data
 
 
 def _notice(previous_annex: bytes | None, artifacts: list[Any]) -> None:

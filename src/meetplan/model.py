@@ -198,10 +198,9 @@ class TakenUp:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HeldMeeting:
-    """A plenary meeting that was held: which planned one (by its number in the plan from the configuration), when,
-    and the entries taken up, in the order taken up."""
+    """A plenary meeting that was held: its number, when, and the entries taken up, in the order taken up."""
 
-    planned: int  # its number in the configuration's plan (days and hours), before any cancellation
+    number: int  # 1 for the first held: its number in the session after the record's cancellations and additions
     date: dt.date
     hours: Hours
     taken_up: tuple[TakenUp, ...]

@@ -227,7 +227,7 @@ def _held(reader: Reader, root: LineDict, meeting: Meeting, cancelled: tuple[int
             continue
         taken = _taken_up(reader, meeting, mapping, values, field, index, concluded_at)
         date, span, _ = slots[index - 1]
-        held.append(HeldMeeting(planned=index, date=date, hours=span, taken_up=taken, origin=Origin(file=reader.file, line=entry_line, field=field)))
+        held.append(HeldMeeting(number=index, date=date, hours=span, taken_up=taken, origin=Origin(file=reader.file, line=entry_line, field=field)))
     return tuple(held)
 
 
