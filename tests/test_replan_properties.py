@@ -112,3 +112,30 @@ def test_replan_keeps_the_meetings_held_and_the_order_with_fewest_changes(meetin
     assert result.changed <= result.from_scratch
     if not (held or meeting.progress.cancelled or meeting.progress.added):
         assert result.changed == 0  # an empty record leaves the plan as it was
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 12), st.sampled_from(["2", "1 (a)", "1b", "2021-03-01 afternoon", "10:00-13:00", "", "x"]),
+                     st.dates(dt.date(2021, 2, 25), dt.date(2021, 3, 9)))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.sampled_from(["meeting", "taken_up", "concluded", "heard", "date", "hours", "other", "2"]), inner, max_size=4)),
+    max_leaves=12)
+_RECORDS = st.dictionaries(st.sampled_from(["held", "cancelled", "added", "notes"]), _VALUES, max_size=3)
+
+
+@given(_RECORDS)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_record_is_read_or_refused_with_our_own_error(record: dict[str, object]) -> None:
+    """Whatever a record holds, reading it and re-planning give a plan or meetplan's own located errors, never
+    another exception."""
+    import yaml
+
+    from meetplan.config.progress import parse_progress
+    from meetplan.errors import MeetplanError
+
+    meeting = parse(load_yaml(meeting_text(2, 2, 2), "p.yaml"), "p.yaml")
+    try:
+        progress = parse_progress(load_yaml(yaml.safe_dump(record), "r.yaml"), "r.yaml", meeting)
+        replan(replace(meeting, progress=progress))
+    except MeetplanError as error:
+        assert error.problems and all(str(problem).startswith("r.yaml") for problem in error.problems)

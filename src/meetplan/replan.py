@@ -82,8 +82,11 @@ def replan(meeting: Meeting) -> Replan:
        that among equally few changes the time stays shared as planned.
 
     The tiling is exact (every remaining meeting holds an entry) and in order; an entry that had time of its own
-    in the baseline gets at least half a meeting. The programme visits (entries x half meetings^2) states: for a
-    two-week session of 40 meetings and 30 entries, about 200,000 (``benchmarks/replan.py`` measures it).
+    in the baseline gets at least half a meeting. Since each entry's cost depends on its own interval only, the
+    programme's least total is the fewest changes among all such in-order layouts in half meetings (what the held
+    meetings and the concluded entries differ by is fixed, and counted in ``changed`` too). It computes one cost
+    per entry and pair of boundaries, (entries x half meetings^2) / 2: for the two-week session of 40 plenary
+    meetings and 34 entries of ``benchmarks/replan.py``, about 110,000, in about 0.3 seconds.
 
     Raises PlanError, located in the record, when the rest of the agenda does not fit the remaining meetings.
     """
