@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 
 from meetplan.model import AgendaItem, ItemKind, Schedule
@@ -37,10 +38,15 @@ def describe(schedule: Schedule) -> str:
     meeting = schedule.meeting
     first, last = meeting.days[0].date, meeting.days[-1].date
     lines = [
-        f"{meeting.body}, {session_name(meeting)} ({meeting.symbol})",
+        f"{meeting.body}, {session_name(meeting)} ({meeting.document_symbol})",
         f"{meeting.venue}, {date_range(first, last)}, {meeting.format.value}; times in {meeting.time_zone}",
         f"{len(schedule.plenaries)} plenary meetings (the resources allow {meeting.plenary_limit})",
     ]
+    if meeting.progress is not None:
+        count = len(meeting.progress.held)
+        # As the configuration names it (relative to the configuration), so that the text is the same from any folder.
+        named = os.path.relpath(meeting.progress.file, os.path.dirname(meeting.source) or ".")
+        lines.append(f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held")
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
     # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
     held = meeting.progress.held if meeting.progress else ()
