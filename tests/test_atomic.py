@@ -62,7 +62,10 @@ def built_2020(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     assert [name for name in before if name.startswith("speakers/")] != []
     for old, new in (("  revision: 0\n", "  revision: 1\n"), ("  issued: 2020-06-04\n", "  issued: 2020-06-05\n"),
                      ("body: Working Group on the Smuggling of Migrants\n", "body: Working Group on Migrants\n"),
-                     ("  - title: Other matters\n", "  - title: Other business\n")):
+                     ("  - title: Other matters\n", "  - title: Other business\n"),
+                     # and in each language, so that every language's annex changes too
+                     *((f"      4: {title}\n", f"      4: {title} (2)\n")
+                       for title in ("Questions diverses", "Otros asuntos", "Прочие вопросы", "其他事项", "مسائل أخرى"))):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     config.write_text(text, encoding="utf-8")

@@ -17,7 +17,7 @@ CONFIGS = sorted((ROOT / "config").glob("*.yaml"))
 
 def test_every_shipped_configuration_has_a_case() -> None:
     """tests/cases/ holds one folder per configuration in config/, and no other."""
-    assert sorted(path.name for path in CASES.iterdir() if path.is_dir()) == [config.stem for config in CONFIGS]
+    assert sorted(path.name for path in CASES.iterdir() if path.is_dir()) == sorted(config.stem for config in CONFIGS)
 
 
 @pytest.mark.parametrize("config", CONFIGS, ids=[config.stem for config in CONFIGS])

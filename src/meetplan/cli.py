@@ -128,6 +128,7 @@ def build(config: Path, output: str | None) -> None:
     planned = _plan(config)
     previous = read_previous(folder)
     moved = moved_pins(planned, previous)  # read before this build replaces the previous issue's record
+    previous_annex = _previous_annex(previous)  # what delegates were last told, for the notice of changes
     phases = steps(planned, previous)
     progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
     done: list[Any] = []
@@ -144,8 +145,33 @@ def build(config: Path, output: str | None) -> None:
     _warn(planned)
     for warning in moved:
         click.echo(f"warning: {warning}", err=True)
+    _notice(previous_annex, artifacts)
     for path in written:
         click.echo(str(path))
+
+
+def _previous_annex(previous: Any) -> bytes | None:
+    """The previous issue's annex.tsv, or None: the notice of changes is a courtesy, and a folder or link where the
+    file belongs is the writer's to report, with the message that says what to do."""
+    from meetplan.errors import MeetplanError
+
+    try:
+        data: bytes | None = previous("annex.tsv")
+    except MeetplanError:
+        return None
+    return data
+
+
+def _notice(previous_annex: bytes | None, artifacts: list[Any]) -> None:
+    """The changes since the previous issue, for the secretariat's notice to delegates: `note:` lines on stderr."""
+    from meetplan.changes import changes
+    from meetplan.errors import shown
+
+    current = next((artifact.data for artifact in artifacts if artifact.name == "annex.tsv"), None)
+    if previous_annex is None or current is None:
+        return
+    for line in changes(previous_annex, current):
+        click.echo(f"note: {shown(line)}", err=True)
 
 
 @main.command()
@@ -229,6 +255,45 @@ def calendar(config: Path, output: Path | None) -> None:
         return
     from dataclasses import replace
 
+    write_artifacts([replace(artifact, name=output.name)], output.parent)
+    click.echo(str(output))
+
+
+@main.command()
+@CONFIG
+@click.argument("date")
+@click.option("--format", "-f", "fmt", type=click.Choice(("md", "html", "docx")), default="md", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=PathType(dir_okay=False), help="File to write [default: standard output; required for docx].")
+def day(config: Path, date: str, fmt: str, output: Path | None) -> None:
+    """Write the order of the day: DATE's plenary meetings in the shape of the UN Journal.
+
+    The body and its session, each plenary meeting's number, hours and room, the agenda items with
+    "(continued)" and their documents, and for a hybrid meeting the platform. With a record of progress
+    (progress:) it is the re-planned programme.
+
+    \b
+    Example:
+      meetplan day config/wgsom-2020-rev1.yaml 2020-09-09
+      meetplan day config/wgsom-2020-rev1.yaml 2020-09-09 --format docx --output day.docx
+    """
+    from dataclasses import replace
+
+    from meetplan.config import date as parse_date
+    from meetplan.errors import MeetplanError, Problem
+    from meetplan.output import write_artifacts
+    from meetplan.render import journal
+
+    try:
+        when = parse_date(date)
+    except ValueError as error:
+        raise MeetplanError([Problem(field="DATE", message=str(error))]) from None
+    if fmt == "docx" and output is None:
+        raise MeetplanError([Problem(field="--output", message="a Word document cannot go to the terminal: give --output FILE.docx")])
+    renderer = {"md": journal.render_markdown, "html": journal.render_html, "docx": journal.render_docx}[fmt]
+    artifact = renderer(_plan(config).schedule, when)
+    if output is None:
+        sys.stdout.buffer.write(artifact.data)
+        return
     write_artifacts([replace(artifact, name=output.name)], output.parent)
     click.echo(str(output))
 

@@ -141,6 +141,16 @@ class Meeting:
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
     stamp: dt.datetime | None = None
+    # What happened so far in the session (the record of progress named by the configuration's progress: key);
+    # None before the session opens. The scheduler never reads it: replan.py lays the rest of the agenda around it.
+    progress: Progress | None = None
+
+    @property
+    def document_symbol(self) -> str:
+        """The symbol as the documents print it: "CTOC/COP/WG.7/2020/1", or with ``revision`` N,
+        "CTOC/COP/WG.7/2020/1/Rev.N" (UN Editorial Manual: a revision replaces the document and adds "/Rev.N").
+        Calendar UIDs are made from ``symbol`` and stay those of the first issue."""
+        return f"{self.symbol}/Rev.{self.revision}" if self.revision else self.symbol
 
     def line_of(self, field: str) -> int | None:
         """The configuration's line of a section or meeting key ("days", "meeting.plenary_meetings"), if known."""
@@ -187,6 +197,50 @@ class Schedule:
         members = set(item.sub_items or (item,))
         numbers = sorted({a.plenary for a in self.allocations if a.item in members})
         return tuple(self.plenaries[n - 1] for n in numbers)
+
+
+# --- the record of progress ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TakenUp:
+    """One agenda entry taken up at a plenary meeting that was held, and whether it was concluded there."""
+
+    label: str  # the entry's label, "2" or "1 (b)"
+    concluded: bool
+    heard: tuple[str, ...] = ()  # the speakers heard under it at that meeting, as the record names them
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeldMeeting:
+    """A plenary meeting that was held: its number, when, and the entries taken up, in the order taken up."""
+
+    number: int  # 1 for the first held: its number in the session after the record's cancellations and additions
+    date: dt.date
+    hours: Hours
+    taken_up: tuple[TakenUp, ...]
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddedMeeting:
+    """A plenary meeting added to the session after the plan was issued."""
+
+    date: dt.date
+    hours: Hours
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Progress:
+    """The record of progress: the plenary meetings held so far, those cancelled and those added."""
+
+    file: str  # the record file, for messages
+    held: tuple[HeldMeeting, ...]  # in the order held
+    cancelled: tuple[int, ...] = ()  # planned numbers of the plenary meetings that will not be held
+    added: tuple[AddedMeeting, ...] = ()
+    origin: Origin | None = field(default=None, compare=False)
 
 
 # --- participants -----------------------------------------------------------------------------------------

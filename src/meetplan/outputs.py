@@ -198,7 +198,8 @@ def numbered_pins(plan: Plan) -> list[dict[str, object]]:
     """The items pinned by plenary meeting number, with the days those plenary meetings fall on (ISO dates), kept
     in outputs.json so that the next build can say when a change of hours moved one to another day."""
     dates = {p.number: p.date.isoformat() for p in plan.schedule.plenaries}
-    return [{"item": e.label, "plenary_meetings": list(e.pin), "days": sorted({dates[n] for n in e.pin})}
+    # "if n in dates": a record of progress may cancel the meeting a pin named (replan.py).
+    return [{"item": e.label, "plenary_meetings": list(e.pin), "days": sorted({dates[n] for n in e.pin if n in dates})}
             for e in plan.meeting.entries if e.pinned_by_number]  # fmt: skip
 
 

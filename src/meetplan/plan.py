@@ -69,15 +69,16 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
     with every problem located.
     """
     from meetplan.config import load
+    from meetplan.replan import schedule_with_progress
     from meetplan.report import build_report
-    from meetplan.scheduler import schedule
     from meetplan.seating import seat_plan
     from meetplan.speakers import sized, speakers_list
 
     meeting = source if isinstance(source, Meeting) else load(source)
     meeting = replace(meeting, stamp=issue_moment(source_date_epoch))
-    # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs.
-    scheduled = schedule(sized(meeting))
+    # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs; a record of
+    # progress (progress:) keeps the meetings held and lays the rest around them (replan.py).
+    scheduled = schedule_with_progress(sized(meeting))
     return Plan(
         schedule=scheduled,
         speakers=speakers_list(scheduled) if meeting.speakers is not None else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 
 from meetplan.model import AgendaItem, ItemKind, Schedule
@@ -40,16 +41,25 @@ def describe(schedule: Schedule) -> str:
     meeting = schedule.meeting
     first, last = meeting.days[0].date, meeting.days[-1].date
     lines = [
-        f"{meeting.body}, {session_name(meeting)} ({meeting.symbol})",
+        f"{meeting.body}, {session_name(meeting)} ({meeting.document_symbol})",
         f"{meeting.venue}, {date_range(first, last)}, {meeting.format.value}; times in {meeting.time_zone}",
         f"{len(schedule.plenaries)} plenary meetings (the resources allow {meeting.plenary_limit})",
     ]
+    if meeting.progress is not None:
+        count = len(meeting.progress.held)
+        # As the configuration names it (relative to the configuration), so that the text is the same from any folder.
+        named = os.path.relpath(meeting.progress.file, os.path.dirname(meeting.source) or ".")
+        lines.append(f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held")
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
+    # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
+    held = meeting.progress.held if meeting.progress else ()
     for day in meeting.days:
         if day.note:
             lines += ["", f"{day_heading(day.date)} {day.date.year}: {day.note}"]
         for plenary in plenaries[day.date]:
-            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"]
+            record = {t.label: t for t in held[plenary.number - 1].taken_up} if plenary.number <= len(held) else None
+            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"
+                          + (" (held)" if record is not None else "")]
             allocations = schedule.allocations_in(plenary.number)
             # With lists of speakers, the entries without time of their own open the meeting in
             # speakers.opening_minutes each, and the shares divide the rest: the times the running order prints.
@@ -59,7 +69,9 @@ def describe(schedule: Schedule) -> str:
                 opening = min(meeting.speakers.opening_minutes * untimed, Fraction(plenary.hours.minutes))
             for allocation in allocations:
                 title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
-                if opening and not allocation.share:
+                if record is not None:
+                    time = "concluded" if record[allocation.item.label].concluded else "not concluded"
+                elif opening and not allocation.share:
                     time = f"{duration(round(opening / untimed))} (speakers.opening_minutes)"
                 else:
                     time = share_text(allocation.share, round(plenary.hours.minutes - opening), after_opening=bool(opening))

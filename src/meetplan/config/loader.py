@@ -11,11 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from meetplan.config import convert
 from meetplan.config.agenda import AGENDA_SCHEMA, parse_agenda
 from meetplan.config.days import DAYS, parse_days
 from meetplan.config.delegations import DELEGATIONS, parse_delegations
 from meetplan.config.meeting import MEETING
 from meetplan.config.participants import PARTICIPANTS, attach_registrations, parse_participants
+from meetplan.config.progress import attach_progress, named_record
 from meetplan.config.reader import Context, Key, Reader, Section, Structure
 from meetplan.config.report import REPORT, parse_report
 from meetplan.config.speakers import SPEAKERS, attach_inscriptions, parse_speakers
@@ -35,6 +37,7 @@ TOP = Section((
     Key(name="speakers", kind=SPEAKERS, doc=SPEAKERS.doc),
     Key(name="report", kind=REPORT, doc=REPORT.doc),
     Key(name="translations", kind=TRANSLATIONS, doc="The meeting's text in the other official languages, by code (fr, es, ru, zh, ar)."),
+    Key(name="progress", kind=convert.FILE_NAME, doc="The record of progress (a YAML file, relative to this one): the plenary meetings held, cancelled and added."),
 ), doc="A meetplan configuration: one meeting, its days, its agenda, and what the outputs need.")
 
 
@@ -92,6 +95,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     speakers = parse_speakers(reader, root["speakers"], root.key_lines["speakers"]) if "speakers" in root else None
     report = parse_report(reader, root["report"], root.key_lines["report"]) if "report" in root else None
     translations = TRANSLATIONS.read(reader, root["translations"], "translations", root.key_lines["translations"]) if root.get("translations") is not None else ()
+    progress = named_record(reader, root["progress"], root.key_lines["progress"]) if root.get("progress") is not None else None
     return Meeting(
         body=values["body"] or "", parent_body=values["parent_body"], ordinal=values["ordinal"] or 1, symbol=values["symbol"] or "",
         venue=values["venue"] or "", room=values["room"], time_zone=values["time_zone"] or "UTC", format=fmt, online=values["online"],
@@ -99,7 +103,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         plenary_limit=values["plenary_meetings"] or 0, agenda=agenda, source=reader.file, delegations=delegations,
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
-        time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]),
+        time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]), progress=progress,
         translations=translations,
     )
 
@@ -156,5 +160,5 @@ def load(path: Path | str) -> Meeting:
     """
     path = Path(path)
     meeting = attach_registrations(parse(load_yaml(read_text(path), str(path)), str(path)))
-    return attach_inscriptions(meeting)
+    return attach_progress(attach_inscriptions(meeting), read_text)
 

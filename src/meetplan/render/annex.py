@@ -119,7 +119,7 @@ def render_markdown(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     forms = language(meeting.language)
     lines = [
-        f"{markdown_text(meeting.symbol)}",
+        f"{markdown_text(meeting.document_symbol)}",
         "",
         f"# {forms.annex}",
         "",
@@ -173,11 +173,11 @@ def render_html(schedule: Schedule) -> Artifact:
         f'<html lang="{forms.code}"{direction}>',
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{e(meeting.symbol)} {EM_DASH} {e(forms.annex)}: {e(forms.annex_title)}</title>",
+        f"<title>{e(meeting.document_symbol)} {EM_DASH} {e(forms.annex)}: {e(forms.annex_title)}</title>",
         f"<style>\n{style}\n</style>",
         "</head>",
         "<body>",
-        f'<p class="symbol">{e(meeting.symbol)}</p>',
+        f'<p class="symbol">{e(meeting.document_symbol)}</p>',
         f"<h1>{e(forms.annex)}</h1>",
         f"<h2>{e(forms.annex_title)}</h2>",
         "<table>",

@@ -41,6 +41,6 @@ def _body(schedule: Schedule, forms: Language) -> Iterator[str]:
 def render_docx(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     forms = language(meeting.language)
-    data = word.document(_body(schedule, forms), symbol=meeting.symbol, title=forms.annex_title, issued=meeting.issued,
+    data = word.document(_body(schedule, forms), symbol=meeting.document_symbol, title=forms.annex_title, issued=meeting.issued,
                          stamp=meeting.stamp, language=forms)
     return Artifact(name=artifact_name(meeting, "docx"), media_type=word.DOCX_MEDIA_TYPE, data=data)
