@@ -19,6 +19,7 @@ and SEQUENCE numbers come from the previous issue there. So a build
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import errno
@@ -503,7 +504,7 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
     """
     artifacts = list(artifacts)
     names = [a.name for a in artifacts]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
+    duplicates = sorted(name for name, count in collections.Counter(names).items() if count > 1)
     if duplicates:
         raise MeetplanError([Problem(file=shown(n), message="two outputs would have this name") for n in duplicates])
     targets = [_checked_path(folder, a.name) for a in artifacts]
