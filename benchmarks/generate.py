@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -39,6 +39,9 @@ class Size:
     registrations: int
     inscriptions: int
     seats: int
+    # Each substantive item pinned to a plenary meeting, spread over all but the last in agenda order: by
+    # default an item needs half a plenary meeting, so hundreds of items fit only where the officer pins them.
+    pinned: bool = False
 
 
 SIZES = {
@@ -74,15 +77,23 @@ def working_days(first: dt.date, count: int) -> list[dt.date]:
     return days
 
 
-def agenda(count: int) -> list[object]:
-    """An organizational item with sub-items, substantive items, "Other matters" and "Adoption of the report"."""
+def agenda(count: int, pinned_over: int = 0) -> list[object]:
+    """An organizational item with sub-items, substantive items, "Other matters" and "Adoption of the report".
+
+    With ``pinned_over`` (a number of plenary meetings), the substantive items are pinned in agenda order to the
+    plenary meetings 1 to ``pinned_over``, as evenly as whole items allow.
+    """
     items: list[object] = [{"title": "Organizational matters", "sub_items": [
         "Opening of the session", "Adoption of the agenda", "Organization of work", "Election of officers"]}]
+    substantive = count - 3
     for number in range(2, count - 1):
         topic = TOPICS[(number - 2) % len(TOPICS)]
         round_ = (number - 2) // len(TOPICS)
         title = f"{topic}: report of the subsidiary body" if round_ else topic
-        items.append({"title": title, "documents": [f"FCCC/CP/2031/{number}"]})
+        item: dict[str, object] = {"title": title, "documents": [f"FCCC/CP/2031/{number}"]}
+        if pinned_over:
+            item["pin"] = 1 + (number - 2) * pinned_over // substantive
+        items.append(item)
     items += ["Other matters", "Adoption of the report"]
     return items
 
@@ -124,7 +135,7 @@ def configuration(size: Size) -> dict[str, object]:
             "plenary_meetings": size.plenary_meetings,
         },
         "days": {"first": days[0], "last": days[-1], "hours": hours},
-        "agenda": agenda(size.agenda_items),
+        "agenda": agenda(size.agenda_items, size.plenary_meetings - 1 if size.pinned else 0),
         "delegations": delegations(),
         "participants": {
             "registrations": "registrations.csv",
@@ -193,6 +204,27 @@ def generate(size: Size, work: Path = WORK) -> Path:
     (folder / "inscriptions.csv").write_bytes(inscriptions_csv(size, meeting, seed=2031))
     stamp.write_text(signature)
     return config
+
+# The scaling benchmark (run.py --scaling): one input of a build at three sizes, everything else as at M. Days
+# bring their two plenary meetings each; hundreds of agenda items are pinned (see Size.pinned), at every size
+# alike so that the three compare.
+SCALING = {
+    "registrations": (3_000, 10_000, 30_000),
+    "agenda_items": (50, 150, 500),
+    "days": (10, 20, 40),
+    "inscriptions": (1_000, 3_000, 9_000),
+}
+
+
+def scaled(name: str, value: int) -> Size:
+    """M with the input ``name`` (a key of SCALING) set to ``value``."""
+    base = SIZES["M"]
+    label = f"{name}-{value}"
+    if name == "days":
+        return replace(base, name=label, days=value, plenary_meetings=2 * value)
+    if name == "agenda_items":
+        return replace(base, name=label, agenda_items=value, pinned=True)
+    return replace(base, name=label, **{name: value})
 
 
 def config_for(name: str, work: Path = WORK) -> Path:

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py                      # S, M, L; about 10 minutes on 2 cores
     .venv/bin/python benchmarks/run.py --sizes S M --runs 3
     .venv/bin/python benchmarks/run.py --quick              # --help and S once: a smoke test
+    .venv/bin/python benchmarks/run.py --scaling --runs 3   # S against its floor; each input at three sizes
 
 Each figure is the median wall-clock time of ``--runs`` runs after one warm-up, each run a new process
 (``meetplan build`` as a user types it); the peak memory is the largest resident set of those processes, from
@@ -11,6 +12,12 @@ the kernel's own accounting (os.wait4). Builds rebuild over the previous output,
 meeting. The ratios for L's participants.xlsx are measured in the same run, side by side: meetplan rendering it
 alone (benchmarks/participants_only.py), a plain openpyxl write-only script writing the same cells
 (benchmarks/plain_openpyxl.py), and pandas' DataFrame.to_excel (benchmarks/pandas_to_excel.py).
+
+``--scaling`` measures instead (issue 20) the S build against its floor, both writing into an empty folder,
+side by side: a process that imports what a build imports and writes the same bytes to the same files
+(benchmarks/floor.py); and each input (registrations, agenda items, days, inscriptions; generate.SCALING) at three
+sizes, the others as at M, with the log-log slope of the build's time between the middle and the largest size,
+and the same slope for each step of the build timed in-process (benchmarks/phases.py), to show which step grows.
 
 The box is shared: before each size the runner waits (up to ``--wait`` seconds) until the 1-minute load average
 is below ``--max-load``, and records the load it measured under.
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import shutil
@@ -27,15 +35,19 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import WORK, config_for  # noqa: E402  (the benchmark's own module, beside this file)
+from generate import SCALING, SHIPPED, WORK, config_for, generate, scaled  # noqa: E402  (the benchmark's own module, beside this file)
 
 PYTHON = sys.executable
+FLOOR_TARGET = 1.5  # issue 20: S within 1.5 times its floor
+EXPONENT_TARGET = 1.1  # issue 20: no input's build grows faster than this between its middle and largest size
+STEP_FLOOR_SECONDS = 0.02  # steps shorter than this at the largest size are noise, not a trend
 MEETPLAN = Path(PYTHON).parent / "meetplan"
 
 
@@ -83,6 +95,90 @@ def measure(label: str, command: list[str], runs: int, warm_up: bool = True) -> 
     return result
 
 
+def side_by_side(commands: dict[str, list[str]], runs: int, prepare: Callable[[], None] = lambda: None) -> dict[str, Measure]:
+    """Each command timed ``runs`` times after one warm-up, interleaved run by run, so that a change in the
+    machine's load touches all of them alike; ``prepare`` runs (untimed) before every process."""
+    side = {label: Measure(label=label, load=os.getloadavg()[0]) for label in commands}
+    for command in commands.values():
+        prepare()
+        run_once(command)  # warm-up
+    for _ in range(runs):
+        for label, command in commands.items():
+            prepare()
+            seconds, peak = run_once(command)
+            side[label].seconds.append(seconds)
+            side[label].peak_mb = max(side[label].peak_mb, peak)
+    for item in side.values():
+        print(f"  {item.label}: median {item.median:.3f} s ({', '.join(f'{s:.2f}' for s in item.seconds)}); peak {item.peak_mb:.0f} MB", flush=True)
+    return side
+
+
+def against_floor(work: Path, runs: int) -> dict[str, float]:
+    """S built into an empty folder, side by side with its floor (benchmarks/floor.py) writing the same files."""
+    folder = work / "floor"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    modules, snapshot, built, floored = folder / "modules.json", folder / "snapshot", folder / "build", folder / "floor"
+    run_once([PYTHON, str(HERE / "floor.py"), "record", str(SHIPPED), str(snapshot), str(modules)])
+    commands = {
+        "S build, into an empty folder": meetplan_command("build", str(SHIPPED), "--output", str(built)),
+        "S floor: its imports and its bytes written": [PYTHON, str(HERE / "floor.py"), "write", str(modules), str(snapshot), str(floored)],
+    }
+
+    def empty() -> None:
+        for output in (built, floored):
+            shutil.rmtree(output, ignore_errors=True)
+
+    print("S against its floor (benchmarks/floor.py), side by side:", flush=True)
+    side = side_by_side(commands, runs, empty)
+    build, floor = (item.median for item in side.values())
+    print(f"  ratio S / floor: {build / floor:.2f} (target <= {FLOOR_TARGET})", flush=True)
+    return {"build": build, "floor": floor, "ratio": build / floor}
+
+
+def exponent(sizes: tuple[int, int], seconds: tuple[float, float]) -> float:
+    """The log-log slope between two sizes: 1 is linear, 2 quadratic."""
+    return math.log(seconds[1] / seconds[0]) / math.log(sizes[1] / sizes[0])
+
+
+def step_seconds(config: Path, output: Path, runs: int) -> dict[str, float]:
+    """Each step's least time over ``runs`` builds timed in-process (benchmarks/phases.py): the least, because a
+    step of tens of milliseconds only ever gets slower when the box is busy."""
+    found: dict[str, float] = {}
+    for _ in range(runs):
+        timed = subprocess.run([PYTHON, str(HERE / "phases.py"), str(config), str(output)], capture_output=True, check=True)
+        for step, seconds in json.loads(timed.stdout).items():
+            found[step] = min(seconds, found.get(step, seconds))
+    return found
+
+
+def scaling(work: Path, runs: int, max_load: float, wait: float) -> dict[str, object]:
+    """Each input of SCALING at its three sizes, the others as at M: the median build (over the previous output,
+    as in practice) and each step's time (step_seconds), with the exponents between the middle and the largest
+    size."""
+    results: dict[str, object] = {}
+    for name, sizes in SCALING.items():
+        wait_for_quiet(max_load, wait)
+        print(f"{name}: {', '.join(f'{size:,}' for size in sizes)}", flush=True)
+        output = work / "output" / "scaling" / name
+        medians: list[float] = []
+        steps: list[dict[str, float]] = []
+        for size in sizes:
+            config = generate(scaled(name, size), work)
+            shutil.rmtree(output, ignore_errors=True)
+            medians.append(measure(f"{name} {size:,} build", meetplan_command("build", str(config), "--output", str(output)), runs).median)
+            steps.append(step_seconds(config, output, runs))
+        ends = (sizes[1], sizes[2])
+        build = exponent(ends, (medians[1], medians[2]))
+        by_step = {step: exponent(ends, (steps[1][step], steps[2][step])) for step in steps[2]
+                   if step in steps[1] and step != "total" and steps[2][step] >= STEP_FLOOR_SECONDS}
+        results[name] = {"sizes": sizes, "medians": medians, "exponent": build, "steps": steps, "step_exponents": by_step}
+        worst = sorted(by_step.items(), key=lambda item: -item[1])[:3]
+        print(f"  exponent {sizes[1]:,} -> {sizes[2]:,}: {build:.2f} (target <= {EXPONENT_TARGET}); "
+              f"steepest steps: {', '.join(f'{step} {value:.2f}' for step, value in worst)}", flush=True)
+    return results
+
+
 def wait_for_quiet(max_load: float, wait: float) -> None:
     """Sleep until the 1-minute load average is below max_load, or wait seconds have passed."""
     deadline = time.monotonic() + wait
@@ -107,6 +203,30 @@ def has_pandas() -> bool:
     return subprocess.run([PYTHON, "-c", "import pandas"], capture_output=True).returncode == 0
 
 
+def scaling_run(work: Path, runs: int, max_load: float, wait: float) -> int:
+    """run.py --scaling: S against its floor, then the scaling of each input; a table, and scaling.json."""
+    results: dict[str, object] = {"machine": machine()}
+    print(f"machine: {results['machine']}", flush=True)
+    wait_for_quiet(max_load, wait)
+    floor = against_floor(work, runs)
+    grown = scaling(work, runs, max_load, wait)
+    results |= {"floor": floor, "scaling": grown}
+    print()
+    print(f"S: {floor['build']:.3f} s, its floor {floor['floor']:.3f} s: {floor['ratio']:.2f} times (target <= {FLOOR_TARGET})")
+    print()
+    print("| input | sizes | median build s | exponent, middle to largest | steepest step |")
+    print("|---|---|---|---:|---|")
+    for name, found in grown.items():
+        assert isinstance(found, dict)
+        steepest = max(found["step_exponents"].items(), key=lambda item: item[1], default=("", 0.0))
+        print(f"| {name} | {' / '.join(f'{size:,}' for size in found['sizes'])} | {' / '.join(f'{m:.3f}' for m in found['medians'])} "
+              f"| {found['exponent']:.2f} | {steepest[0]} {steepest[1]:.2f} |")
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "scaling.json").write_text(json.dumps(results, indent=2))
+    print(f"\nresults: {work / 'scaling.json'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time meetplan at three meeting sizes (see BENCHMARKS.md).")
     parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"], metavar="SIZE", help="S, M and/or L [default: all]")
@@ -115,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", type=float, default=600, help="longest wait for that load, in seconds [default: 600]")
     parser.add_argument("--quick", action="store_true", help="--help and S once, no warm-up, no waiting: a smoke test")
     parser.add_argument("--work", type=Path, default=WORK, help="folder for generated meetings and outputs [default: benchmarks/work]")
+    parser.add_argument("--scaling", action="store_true", help="instead of the sizes: S against its floor, and each input "
+                        "(registrations, agenda items, days, inscriptions) at three sizes with its exponent; a few minutes")
     args = parser.parse_args(argv)
+    if args.scaling:
+        return scaling_run(args.work, args.runs, args.max_load, args.wait)
     if args.quick:
         args.sizes, args.runs, args.wait = ["S"], 1, 0
     unknown = [s for s in args.sizes if s not in ("S", "M", "L")]
@@ -151,17 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             commands["L participants.xlsx (pandas to_excel)"] = [PYTHON, str(HERE / "pandas_to_excel.py"), str(cells), str(folder / "pandas.xlsx")]
         else:
             print("  pandas is not installed: .venv/bin/pip install -r benchmarks/requirements.txt", flush=True)
-        # Interleaved, run by run, so that a change in the machine's load touches all of them alike.
-        side = {label: Measure(label=label, load=os.getloadavg()[0]) for label in commands}
-        for command in commands.values():
-            run_once(command)  # warm-up
-        for _ in range(args.runs):
-            for label, command in commands.items():
-                seconds, peak = run_once(command)
-                side[label].seconds.append(seconds)
-                side[label].peak_mb = max(side[label].peak_mb, peak)
-        for item in side.values():
-            print(f"  {item.label}: median {item.median:.3f} s ({', '.join(f'{s:.2f}' for s in item.seconds)}); peak {item.peak_mb:.0f} MB", flush=True)
+        side = side_by_side(commands, args.runs)
         measures += side.values()
         ours = side["L participants.xlsx (meetplan)"].median
         ratios = {"meetplan / plain openpyxl": ours / side["L participants.xlsx (plain openpyxl write-only)"].median}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -468,3 +469,45 @@ def test_single_file_into_a_plain_folder_keeps_permissions_and_touches_nothing_e
     assert sorted(p.name for p in folder.iterdir()) == [".meetplan-build", "annex.md"]
     assert b"# Annex" in (folder / "annex.md").read_bytes()
     assert stat.S_IMODE((folder / "annex.md").stat().st_mode) == 0o600
+
+
+def test_new_outputs_are_on_disk_before_the_journal_and_the_first_move(config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every staged file is synced (by itself, or with its whole file system where the system can) after it is
+    written and before the journal, so that after a power cut no output moved into place is empty or cut short;
+    the journal precedes every move."""
+    events: list[tuple[str, str]] = []
+    opened: dict[int, str] = {}
+    real_open, real_fsync, real_replace, real_syncfs = os.open, os.fsync, os.replace, meetplan.output._syncfs()
+
+    def recorded_open(path: str, flags: int, *args: Any, **kwargs: Any) -> int:
+        descriptor = real_open(path, flags, *args, **kwargs)
+        opened[descriptor] = os.fspath(path)
+        if flags & os.O_CREAT:
+            events.append(("write", os.fspath(path)))
+        return descriptor
+
+    def recorded_fsync(descriptor: int) -> None:
+        events.append(("fsync", opened.get(descriptor, "?")))
+        real_fsync(descriptor)
+
+    def recorded_syncfs(descriptor: int) -> int:
+        events.append(("syncfs", opened.get(descriptor, "?")))
+        assert real_syncfs is not None
+        return real_syncfs(descriptor)
+
+    def recorded_replace(source: str, target: str, *args: Any, **kwargs: Any) -> None:
+        events.append(("replace", os.fspath(source)))
+        real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", recorded_open)
+    monkeypatch.setattr(os, "fsync", recorded_fsync)
+    monkeypatch.setattr(os, "replace", recorded_replace)
+    monkeypatch.setattr(meetplan.output, "_syncfs", lambda: recorded_syncfs if real_syncfs is not None else None)
+    assert build(config, tmp_path / "out").exit_code == 0
+    journal = events.index(("replace", str(tmp_path / "out" / meetplan.output.STAGING / "journal.json.new")))
+    moved = {path for kind, path in events if kind == "replace"} - {events[journal][1]}
+    assert moved and min(index for index, (kind, path) in enumerate(events) if kind == "replace" and path in moved) > journal
+    last_write = max(index for index, (kind, path) in enumerate(events) if kind == "write" and path in moved)
+    synced = {path for kind, path in events[:journal] if kind == "fsync"}
+    whole = [index for index, (kind, _) in enumerate(events[:journal]) if kind == "syncfs"]
+    assert moved <= synced or (whole and max(whole) > last_write)

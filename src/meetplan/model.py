@@ -188,9 +188,19 @@ class Schedule:
     meeting: Meeting
     plenaries: tuple[PlenaryMeeting, ...]
     allocations: tuple[Allocation, ...]
+    _by_plenary: dict[int, tuple[Allocation, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexed once, so that going through every plenary meeting's allocations (the annex, the calendar, the
+        # speakers' timing) is linear in the allocations, not their number times the plenary meetings'.
+        by_plenary: dict[int, list[Allocation]] = {}
+        for allocation in self.allocations:
+            by_plenary.setdefault(allocation.plenary, []).append(allocation)
+        object.__setattr__(self, "_by_plenary", {number: tuple(found) for number, found in by_plenary.items()})
 
     def allocations_in(self, plenary: int) -> tuple[Allocation, ...]:
-        return tuple(a for a in self.allocations if a.plenary == plenary)
+        """The allocations of one plenary meeting (numbered from 1), in agenda order; () for none."""
+        return self._by_plenary.get(plenary, ())
 
     def plenaries_of(self, item: AgendaItem) -> tuple[PlenaryMeeting, ...]:
         """The plenary meetings in which an entry, or any sub-item of an item, is taken up."""

@@ -19,9 +19,11 @@ and SEQUENCE numbers come from the previous issue there. So a build
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import errno
+import functools
 import hashlib
 import json
 import locale
@@ -502,7 +504,7 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
     """
     artifacts = list(artifacts)
     names = [a.name for a in artifacts]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
+    duplicates = sorted(name for name, count in collections.Counter(names).items() if count > 1)
     if duplicates:
         raise MeetplanError([Problem(file=shown(n), message="two outputs would have this name") for n in duplicates])
     targets = [_checked_path(folder, a.name) for a in artifacts]
@@ -657,6 +659,7 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
     try:
         os.mkdir(backups, 0o700)
         moves: list[dict[str, Any]] = []
+        staged_paths: list[Path] = []
         for index, artifact in enumerate(artifacts):
             target = _checked_path(folder, artifact.name)
             info = _lstat(target)
@@ -670,9 +673,9 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
                     view = view[os.write(descriptor, view):]
                 if info is not None and hasattr(os, "fchmod"):
                     os.fchmod(descriptor, stat.S_IMODE(info.st_mode))  # a file the secretariat restricted stays so
-                os.fsync(descriptor)
             finally:
                 os.close(descriptor)
+            staged_paths.append(staged)
             backup = None
             if info is not None:
                 backup = str(index)
@@ -684,6 +687,7 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
             moves.append({"name": name, "staged": None, "backup": f"removed-{index}", "sha256": None})
         if not moves:
             return
+        _sync_files(staging, staged_paths)
         if any(move["backup"] for move in moves):
             _fsync_folder(backups)
         journal = staging / JOURNAL
@@ -722,6 +726,45 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
     finally:
         if clean:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2), from the C library: None elsewhere, or where the library lacks it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    function: Callable[[int], int] | None = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    return function
+
+
+def _sync_files(staging: Path, paths: list[Path]) -> None:
+    """Put the bytes of the staged files (in ``staging``) on disk, before the journal names them and the first
+    of them moves into place.
+
+    Each fsync commits the file system's journal and flushes the disk, which took half of M's build (about 400
+    files). So on Linux the whole file system of the output folder is synced once (syncfs: the folder's file
+    system only, not every mounted one as os.sync would); elsewhere each file is synced, once all are written.
+    """
+    syncfs = _syncfs()
+    if syncfs is not None:
+        descriptor = os.open(staging, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            if syncfs(descriptor) != 0:  # a write the kernel could not put on disk (Linux 5.8 and later say so)
+                import ctypes
+
+                number = ctypes.get_errno()
+                raise OSError(number, os.strerror(number), str(staging))
+        finally:
+            os.close(descriptor)
+        return
+    for path in paths:
+        descriptor = os.open(path, os.O_RDWR | _NOFOLLOW | getattr(os, "O_BINARY", 0))  # Windows syncs only what is open for writing
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _make_folders(folder: Path, path: Path, made: list[Path]) -> None:

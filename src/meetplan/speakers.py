@@ -76,26 +76,33 @@ def _elapsed(day: dt.date, hours: Hours, zone: str) -> int:
     return round((end - start).total_seconds() / 60)
 
 
-def windows(schedule: Schedule, label: str, opening: Fraction = Fraction(0)) -> tuple[Window, ...]:
-    """The time an entry has in each of its plenary meetings: items follow the agenda order within a meeting.
+def windows(schedule: Schedule, opening: Fraction = Fraction(0)) -> dict[str, tuple[Window, ...]]:
+    """The time each entry has in each of its plenary meetings, by entry label: items follow the agenda order
+    within a meeting. One pass over the plenary meetings' allocations, however many entries there are.
 
     An entry with no share of its own (the opening, the adoption of the agenda) gets ``opening`` minutes; the
-    entries with a share divide what is left of the plenary meeting (``speakers.opening_minutes``)."""
-    result = []
+    entries with a share divide what is left of the plenary meeting (``speakers.opening_minutes``). Minutes
+    are real time (a change of the clocks counts); an entry never allocated has no key.
+    """
+    result: dict[str, list[Window]] = {}
+    zone = schedule.meeting.time_zone
     for plenary in schedule.plenaries:
-        offset = Fraction(0)
         allocations = schedule.allocations_in(plenary.number)
-        elapsed = _elapsed(plenary.date, plenary.hours, schedule.meeting.time_zone)
+        elapsed = _elapsed(plenary.date, plenary.hours, zone)
         untimed = sum(1 for allocation in allocations if not allocation.share)
         fixed = min(opening * untimed, Fraction(elapsed))
+        start = dt.datetime.combine(plenary.date, plenary.hours.start)
+        offset = Fraction(0)
+        seen: set[str] = set()
         for allocation in allocations:
             length = allocation.share * (elapsed - fixed) if allocation.share else fixed / untimed
-            if allocation.item.label == label:
-                start = dt.datetime.combine(plenary.date, plenary.hours.start)
-                result.append(Window(plenary=plenary.number, start=_after(start, offset, schedule.meeting.time_zone), minutes=length))
-                break
+            label = allocation.item.label
+            # An entry has one window per plenary meeting, at its first allocation there.
+            if label not in seen:
+                seen.add(label)
+                result.setdefault(label, []).append(Window(plenary=plenary.number, start=_after(start, offset, zone), minutes=length))
             offset += length
-    return tuple(result)
+    return {label: tuple(found) for label, found in result.items()}
 
 
 def _number(value: Fraction) -> str:
@@ -114,19 +121,16 @@ def by_item(inscriptions: tuple[Inscription, ...]) -> dict[str, tuple[Inscriptio
     return {label: tuple(found) for label, found in result.items()}
 
 
-def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem,
-              inscriptions: tuple[Inscription, ...] | None = None) -> ItemSpeakers:
+def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
+              spans: tuple[Window, ...]) -> ItemSpeakers:
     """An entry's speakers in order, each with the plenary meeting and the time the Chair is expected to call them.
 
     Speakers follow one another without gaps; a statement is not split across plenary meetings, so one that
     would run past the entry's time in a plenary meeting opens the entry's time in the next. Those left when
     the entry's time is used up do not fit: they are listed without a time, and the entry gets a warning.
-    ``inscriptions`` are the entry's own (by_item's), when the caller has them; else they are picked from the plan.
+    ``inscriptions`` are the entry's own (``by_item``'s) and ``spans`` its windows (``windows``'), so that
+    timing every entry stays linear in entries and inscriptions.
     """
-    label = item.label
-    if inscriptions is None:
-        inscriptions = tuple(i for i in plan.inscriptions if i.item == label)
-    spans = windows(schedule, label, plan.opening_minutes)
     turns: list[Turn] = []
     index, used = 0, Fraction(0)
     placed_in: list[int | None] = []
@@ -156,13 +160,18 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem,
 
 
 def speakers_list(schedule: Schedule) -> SpeakersList:
-    """Every agenda entry's list of speakers, timed; entries without inscriptions have empty lists."""
+    """Every agenda entry's list of speakers, timed; entries without inscriptions have empty lists.
+
+    The build computes it once (``meetplan.plan.plan``); the renderers and the warnings read that result.
+    """
     plan = schedule.meeting.speakers
     if plan is None:
         return SpeakersList(schedule=schedule, items=())
     inscriptions = by_item(plan.inscriptions)
-    return SpeakersList(schedule=schedule, items=tuple(time_item(schedule, plan, entry, inscriptions.get(entry.label, ()))
-                                                       for entry in schedule.meeting.entries))
+    spans = windows(schedule, plan.opening_minutes)
+    return SpeakersList(schedule=schedule, items=tuple(
+        time_item(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
+        for entry in schedule.meeting.entries))
 
 
 # --- shares sized by the inscriptions ---------------------------------------------------------------------------------------------
@@ -231,10 +240,10 @@ def sized(meeting: Meeting) -> Meeting:
                 file=origin.file if origin else None, line=origin.line if origin else None, field="speakers.size_shares",
                 message=f"the inscribed speakers need {sizes} plenary meetings, and then: {problem.message}",
             ) for problem in error.problems]) from None
-        short = {
-            label: need for label, need in needs.items()
-            if label not in fixed and sum((a.share for a in result.allocations if a.item.label == label), Fraction(0)) < need
-        }
+        given: dict[str, Fraction] = {}
+        for allocation in result.allocations:
+            given[allocation.item.label] = given.get(allocation.item.label, Fraction(0)) + allocation.share
+        short = {label: need for label, need in needs.items() if label not in fixed and given.get(label, Fraction(0)) < need}
         if not short:
             return current
         fixed.update(short)
