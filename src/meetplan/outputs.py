@@ -69,6 +69,7 @@ class Output:
             "participants": plan.seats is not None,
             "speakers": plan.speakers is not None,
             "report": plan.report is not None,
+            "parallel": plan.programme is not None,
         }[self.needs]
 
 
@@ -90,6 +91,24 @@ def _calendar(rendering: Rendering) -> list[Artifact]:
     from meetplan.render.calendar import NAME, render_calendar
 
     return [render_calendar(rendering.plan.schedule, rendering.previous(NAME))]
+
+
+def _programme(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import programme
+
+        assert rendering.plan.programme is not None
+        renderer = {"md": programme.render_markdown, "html": programme.render_html, "tsv": programme.render_tsv}[fmt]
+        return [renderer(rendering.plan.programme)]
+
+    return render
+
+
+def _body_calendars(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.body_calendars import render_body_calendars
+
+    assert rendering.plan.programme is not None
+    return render_body_calendars(rendering.plan.programme, rendering.previous)
 
 
 def _participants_xlsx(rendering: Rendering) -> list[Artifact]:
@@ -207,6 +226,14 @@ OUTPUTS: tuple[Output, ...] = (
            render=_annex("tsv"), description="the same, as the seeds' tab-separated rows"),
     Output(name="calendar.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs=None, step="calendar",
            render=_calendar, description="one event per plenary meeting, updated in place by a new issue"),
+    Output(name="programme.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
+    Output(name="programme.html", media_type="text/html", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("html"), description="the same, as a web page that prints on A4"),
+    Output(name="programme.tsv", media_type="text/tab-separated-values", audience=Audience.PUBLIC, needs="parallel",
+           step="programme", render=_programme("tsv"), description="the same, as tab-separated rows"),
+    Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_body_calendars, description="one calendar per parallel body, updated in place by a new issue"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
            step="participants", render=_participants_xlsx,
            description="who sits in the room, who connects online, local times, e-mail addresses"),
@@ -233,9 +260,11 @@ OUTPUTS: tuple[Output, ...] = (
 
 
 def output(name: str) -> Output:
-    """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics")."""
+    """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics", "calendar.WG.ics"
+    is "calendar.*.ics")."""
     for candidate in OUTPUTS:
-        if candidate.name == name or (candidate.name.endswith("/*.ics") and name.startswith(candidate.name[:-5]) and name.endswith(".ics")):
+        head, star, tail = candidate.name.partition("*")
+        if candidate.name == name or (star and name.startswith(head) and name.endswith(tail) and len(name) > len(head) + len(tail)):
             return candidate
     raise KeyError(name)
 

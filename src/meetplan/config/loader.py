@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from meetplan.config.agenda import AGENDA_SCHEMA, parse_agenda
+from meetplan.config.bodies import PARALLEL, parse_parallel
 from meetplan.config.days import DAYS, parse_days
 from meetplan.config.delegations import DELEGATIONS, parse_delegations
 from meetplan.config.meeting import MEETING
@@ -33,6 +34,7 @@ TOP = Section((
     Key(name="participants", kind=PARTICIPANTS, doc=PARTICIPANTS.doc),
     Key(name="speakers", kind=SPEAKERS, doc=SPEAKERS.doc),
     Key(name="report", kind=REPORT, doc=REPORT.doc),
+    Key(name="parallel", kind=PARALLEL, doc=PARALLEL.doc),
 ), doc="A meetplan configuration: one meeting, its days, its agenda, and what the outputs need.")
 
 
@@ -89,6 +91,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     reader.context = Context(config_file=reader.file, body=values["body"] or "", format=fmt, days=days, agenda=agenda, delegations=delegations)
     speakers = parse_speakers(reader, root["speakers"], root.key_lines["speakers"]) if "speakers" in root else None
     report = parse_report(reader, root["report"], root.key_lines["report"]) if "report" in root else None
+    parallel = parse_parallel(reader, root["parallel"], root.key_lines["parallel"]) if "parallel" in root else None
     return Meeting(
         body=values["body"] or "", parent_body=values["parent_body"], ordinal=values["ordinal"] or 1, symbol=values["symbol"] or "",
         venue=values["venue"] or "", room=values["room"], time_zone=values["time_zone"] or "UTC", format=fmt, online=values["online"],
@@ -97,6 +100,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
         time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]),
+        parallel=parallel,
     )
 
 
