@@ -195,8 +195,9 @@ def place(plenary: Schedule) -> list[Placed]:
             raise PlanError([Problem(
                 file=origin.file if origin else meeting.source or None, line=origin.line if origin else None,
                 field=f"{origin.field}.meetings" if origin else "parallel.bodies",
-                message=(f"{body.name} holds {body.meetings} meetings, but its room ({body.room}) and the interpretation the "
-                         f"services give leave places for {given} at the hours of the plenary meetings; give fewer "
+                message=(f"{body.name} holds {body.meetings} meeting{'' if body.meetings == 1 else 's'}, but its room ({body.room}) "
+                         f"and the interpretation the services give leave places for only {given} of them at the hours of the "
+                         f"plenary meetings; give fewer "
                          f"meetings, hours of its own (at) or more interpretation"))])
     return placed
 
