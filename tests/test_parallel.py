@@ -17,8 +17,10 @@ from meetplan.errors import ConfigError, PlanError
 from meetplan.plan import plan
 from meetplan.render.body_calendars import render_body_calendars
 from meetplan.render.programme import render_markdown
+from meetplan.render.programme_docx import render_docx
 
 from conftest import ROOT
+from projections import document_text
 
 COSP_2023 = ROOT / "config" / "cosp-2023.yaml"
 
@@ -209,6 +211,22 @@ def test_tables_layout_prints_a_table_per_body(tmp_path: Path) -> None:
         "| Tuesday, 16 October | | |",
         "| 10 a.m.–1 p.m. | | Informal consultations |",
         "| 3–6 p.m. | | Informal consultations (*continued*) |",
+    ]
+
+
+def test_tables_layout_in_word_has_a_heading_and_table_per_body(tmp_path: Path) -> None:
+    """programme.docx in the tables layout: the plenary's table under "Plenary", then the body's under its name."""
+    path = write(tmp_path, "  layout: tables\n" + ROOMS + """\
+  bodies:
+    - {name: Informal consultations, short_name: INF, room: Room M7, beside: [3, 4]}
+""")
+    text = document_text(render_docx(plan(path).programme).data)  # type: ignore[arg-type]
+    assert text.split("<b>Informal consultations</b>\n", 1)[1].splitlines()[:5] == [
+        "<table 'Normal Table'>",
+        "(header) | <i>Date and time</i> | <i>Agenda item</i> | <i>Title or description</i> |",
+        "| Tuesday, 16 October |  |  |",
+        "| 10 a.m.–1 p.m. |  | Informal consultations |",
+        "| 3–6 p.m. |  | Informal consultations (<i>continued</i>) |",
     ]
 
 

@@ -98,7 +98,9 @@ def _programme(fmt: str) -> Callable[[Rendering], list[Artifact]]:
         from meetplan.render import programme
 
         assert rendering.plan.programme is not None
-        renderer = {"md": programme.render_markdown, "html": programme.render_html, "tsv": programme.render_tsv}[fmt]
+        from meetplan.render.programme_docx import render_docx
+
+        renderer = {"md": programme.render_markdown, "html": programme.render_html, "tsv": programme.render_tsv, "docx": render_docx}[fmt]
         return [renderer(rendering.plan.programme)]
 
     return render
@@ -230,6 +232,8 @@ OUTPUTS: tuple[Output, ...] = (
            render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
     Output(name="programme.html", media_type="text/html", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_programme("html"), description="the same, as a web page that prints on A4"),
+    Output(name="programme.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("docx"), description="the same, as a Word document"),
     Output(name="programme.tsv", media_type="text/tab-separated-values", audience=Audience.PUBLIC, needs="parallel",
            step="programme", render=_programme("tsv"), description="the same, as tab-separated rows"),
     Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",

@@ -9,6 +9,8 @@ Two layouts, as the officer chooses with ``parallel.layout``:
   the same body, as the annex writes it.
 - ``tables``: the plenary's organization of work as the annex prints it, then one such table per body.
 
+The Word form is in ``programme_docx``, beside ``annex_docx``.
+
 The annex (annex.*) stays the plenary's organization of work, as the annotated agenda prints it; the rows of the
 ``tables`` layout are the annex's own rows (``annex.annex_rows``), and the three formats write cells as the annex
 does (its escaping, its italics, its CSS).
@@ -87,7 +89,7 @@ def programme_rows(programme: ProgrammeModel) -> list[ProgrammeRow]:
     return rows
 
 
-def _tables(programme: ProgrammeModel) -> list[tuple[str, list[AnnexRow]]]:
+def tables(programme: ProgrammeModel) -> list[tuple[str, list[AnnexRow]]]:
     """The tables layout: (heading, the annex's rows) for the plenary, then for each body."""
     tables = [("Plenary", annex_rows(programme.plenary))]
     for body in programme.bodies:
@@ -111,7 +113,7 @@ def render_tsv(programme: ProgrammeModel) -> Artifact:
     meeting = programme.plenary.meeting
     lines: list[str] = []
     if meeting.parallel is not None and meeting.parallel.layout is ProgrammeLayout.TABLES:
-        for heading, rows in _tables(programme):
+        for heading, rows in tables(programme):
             lines += [_tsv_cell(heading), "\t".join(f"<i>{_tsv_cell(h)}</i>" for h in headings(meeting))]
             lines += ["\t".join((_tsv_cell(r.time), _tsv_cell(r.item), _tsv_line(Line(text=r.title, continued=r.continued)))) for r in rows]
     else:
@@ -133,7 +135,7 @@ def render_markdown(programme: ProgrammeModel) -> Artifact:
     meeting = programme.plenary.meeting
     lines = [markdown_text(meeting.symbol), "", "# Programme", ""]
     if meeting.parallel is not None and meeting.parallel.layout is ProgrammeLayout.TABLES:
-        for heading, rows in _tables(programme):
+        for heading, rows in tables(programme):
             lines += [f"## {markdown_text(heading)}", "", _markdown_row([f"*{markdown_text(h)}*" for h in headings(meeting)]),
                       "| --- | --- | --- |"]
             lines += [_markdown_row([markdown_text(r.time), markdown_text(r.item), _md_line(Line(text=r.title, continued=r.continued))])
@@ -149,7 +151,7 @@ def render_markdown(programme: ProgrammeModel) -> Artifact:
 # --- HTML -------------------------------------------------------------------------------------------------------
 
 # The column layout's two wide columns share what the annex gives its item and title columns.
-_PROGRAMME_CSS = _CSS + "\ncol.plenary, col.parallel { width: 39%; }\nh3 { font-size: 11pt; font-weight: bold; margin: 1.2em 0 0.6em; }"
+_PROGRAMME_CSS = _CSS + "\ncol.plenary, col.parallel { width: 39%; }"
 
 
 def _html_line(line: Line | None) -> str:
@@ -189,7 +191,7 @@ def render_html(programme: ProgrammeModel) -> Artifact:
         "<h1>Programme</h1>",
     ]
     if meeting.parallel is not None and meeting.parallel.layout is ProgrammeLayout.TABLES:
-        for heading, rows in _tables(programme):
+        for heading, rows in tables(programme):
             body = [f'<tr class="day"><td>{e(r.time)}</td><td></td><td>{e(r.title)}</td></tr>' if r.is_day else
                     f"<tr><td>{e(r.time)}</td><td>{e(r.item)}</td><td>{_html_line(Line(text=r.title, continued=r.continued))}</td></tr>"
                     for r in rows]
