@@ -167,6 +167,21 @@ def test_room_without_booths_or_unknown_room_is_a_configuration_error(tmp_path: 
     ]
 
 
+def test_more_seats_for_delegates_than_the_plenary_room_has_are_refused(tmp_path: Path) -> None:
+    """participants.seats beyond the seats parallel.rooms gives the plenary's room is a located problem."""
+    path = write(tmp_path, """\
+  rooms: [{name: Plenary Hall, seats: 80}, {name: Room M7, booths: false, remote: false}]
+  bodies: [{name: Informal consultations, short_name: INF, room: Room M7, beside: 1}]
+""")
+    registrations = tmp_path / "registrations.csv"
+    registrations.write_text("First name,Last name,Delegation,Attendance\nAna,García,Spain,in person\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8") + "delegations: {parties: [Spain]}\nparticipants:\n  registrations: registrations.csv\n  seats: 100\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        plan(path)
+    assert [str(p) for p in error.value.problems] == [f"{path}:23: participants.seats: 100 seats, but Plenary Hall has 80 (parallel.rooms)"]
+
+
 def test_body_numbers_its_meetings_on_its_own_and_prints_continued(tmp_path: Path) -> None:
     """The committee's meetings are its 1st and 2nd, whatever the plenary's numbers; the programme prints the
     column layout with each body's items and "(continued)"."""

@@ -555,6 +555,7 @@ class BodySchedule:
 
     body: Body
     schedule: Schedule
+    placed: tuple[int, ...] = ()  # the numbers of its meetings that the scheduler placed (not given by beside or at)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

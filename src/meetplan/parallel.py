@@ -32,6 +32,11 @@ from meetplan.scheduler import schedule
 from meetplan.style import day_heading, figure, hours, join_list, ordinal
 
 
+def meeting_name(body: Body, number: int) -> str:
+    """"2nd meeting of the Committee of the Whole": a body's meetings are numbered on their own (issue 15)."""
+    return f"{ordinal(number)} meeting of the {body.name}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Placed:
     """One meeting of the session in time: a plenary meeting (``body`` None) or a parallel body's."""
@@ -47,7 +52,7 @@ class Placed:
         """"the 4th plenary meeting", "the 2nd meeting of the Committee of the Whole"."""
         if self.body is None:
             return f"the {ordinal(number)} plenary meeting"
-        return f"the {ordinal(number)} meeting of the {self.body.name.removeprefix('the ')}"
+        return f"the {meeting_name(self.body, number)}"
 
     def overlaps(self, other: Placed) -> bool:
         return self.date == other.date and self.hours.start < other.hours.end and other.hours.start < self.hours.end
@@ -226,12 +231,39 @@ def programme(plenary: Schedule) -> Programme:
     bodies: list[BodySchedule] = []
     errors: list[Problem] = []
     for body in meeting.parallel.bodies:
+        sittings = sorted((p for p in placed if p.body is body), key=lambda p: (p.date, p.hours.start))
         try:
-            own = schedule(body_meeting(meeting, body, [p for p in placed if p.body is body]))
+            own = schedule(body_meeting(meeting, body, sittings))
         except PlanError as error:
             errors += [replace(problem, message=f"{body.short_name}: {problem.message}") for problem in error.problems]
             continue
-        bodies.append(BodySchedule(body=body, schedule=own))
+        chosen = tuple(n for n, p in enumerate(sittings, start=1) if p.origin is None)
+        bodies.append(BodySchedule(body=body, schedule=own, placed=chosen))
     if errors:
         raise PlanError(errors)
     return Programme(plenary=plenary, bodies=tuple(bodies))
+
+
+def describe(programme: Programme) -> str:
+    """What ``meetplan check`` prints after the plenary: each body's meetings, where each comes from, and the items
+    each takes up, so that an officer sees where meetplan placed the meetings not given."""
+    parallel = programme.plenary.meeting.parallel
+    assert parallel is not None
+    services = parallel.services
+    limits = [f"{services.interpretation} meetings with interpretation at once" if services.interpretation else "",
+              f"{figure(services.interpretation_hours)} hours of interpretation a day" if services.interpretation_hours else ""]
+    given = join_list(limit for limit in limits if limit)
+    lines = ["", f"Parallel meetings ({given or 'no limit on interpretation'})"]
+    for entry in programme.bodies:
+        body = entry.body
+        services_words = join_list(word for word in ("interpretation" if body.interpretation else "",
+                                                     "remote participation" if body.remote else "") if word)
+        lines += ["", f"{body.name} ({body.short_name}), {body.room}, {'with ' + services_words if services_words else 'in the room only, without interpretation'}"]
+        for sitting in entry.schedule.plenaries:
+            how = "placed by meetplan" if sitting.number in entry.placed else "given"
+            lines.append(f"  {ordinal(sitting.number)} meeting: {day_heading(sitting.date)} {sitting.date.year}, "
+                         f"{hours(sitting.hours)} ({how})")
+            if body.numbered:  # a body with a plain title takes up nothing but that title
+                lines += [f"    {a.item.label:<6} {a.item.title}{' (continued)' if a.continued else ''}"
+                          for a in entry.schedule.allocations_in(sitting.number)]
+    return "\n".join(lines)

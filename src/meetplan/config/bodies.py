@@ -240,3 +240,13 @@ def parse_parallel(reader: Reader, value: Any, line: int | None) -> Parallel | N
                         origin=origin, hours_origin=hours_origin)
     return Parallel(bodies=bodies, rooms=rooms, services=services, layout=values["layout"] or ProgrammeLayout.COLUMN)
 
+
+
+def check_room_seats(reader: Reader, parallel: Parallel, room: str | None, participants: Any, seats: int | None) -> None:
+    """The seats given to delegates in the plenary's room (participants.seats) fit the room, when parallel.rooms
+    lists it with its seats: the seat plan of a small room is not that of the plenary hall."""
+    listed = parallel.room(room)
+    if listed is None or listed.seats is None or seats is None or seats <= listed.seats:
+        return
+    line = participants.key_lines.get("seats") if isinstance(participants, LineDict) else None
+    reader.problem(line, "participants.seats", f"{seats} seats, but {listed.name} has {listed.seats} (parallel.rooms)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from meetplan.config.agenda import AGENDA_SCHEMA, parse_agenda
-from meetplan.config.bodies import PARALLEL, parse_parallel
+from meetplan.config.bodies import PARALLEL, check_room_seats, parse_parallel
 from meetplan.config.days import DAYS, parse_days
 from meetplan.config.delegations import DELEGATIONS, parse_delegations
 from meetplan.config.meeting import MEETING
@@ -92,6 +92,8 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     speakers = parse_speakers(reader, root["speakers"], root.key_lines["speakers"]) if "speakers" in root else None
     report = parse_report(reader, root["report"], root.key_lines["report"]) if "report" in root else None
     parallel = parse_parallel(reader, root["parallel"], root.key_lines["parallel"]) if "parallel" in root else None
+    if parallel is not None and seating is not None:
+        check_room_seats(reader, parallel, values["room"], root.get("participants"), seating.capacity)
     return Meeting(
         body=values["body"] or "", parent_body=values["parent_body"], ordinal=values["ordinal"] or 1, symbol=values["symbol"] or "",
         venue=values["venue"] or "", room=values["room"], time_zone=values["time_zone"] or "UTC", format=fmt, online=values["online"],

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from meetplan.model import BodySchedule, Format, Meeting, PlenaryMeeting, Programme
+from meetplan.parallel import meeting_name
 from meetplan.render import Artifact
 from meetplan.render.calendar import (
     MEDIA_TYPE,
@@ -50,7 +51,7 @@ def summary(body: BodySchedule, sitting: PlenaryMeeting) -> str:
 def description(session: Meeting, body: BodySchedule, sitting: PlenaryMeeting) -> str:
     """The meeting and the session, its agenda items (as the programme lists them) and how to connect."""
     own = body.schedule.meeting
-    lines = [f"{ordinal(sitting.number)} meeting of the {body.body.name}",
+    lines = [meeting_name(body.body, sitting.number),
              f"{session_name(session).capitalize()} of the {session.body}", "", "Agenda items:"]
     for allocation in body.schedule.allocations_in(sitting.number):
         label = f"{allocation.item.label} " if body.body.numbered else ""

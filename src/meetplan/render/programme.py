@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from meetplan.model import AgendaItem, Allocation, Hours, ProgrammeLayout, Schedule
 from meetplan.model import Programme as ProgrammeModel
+from meetplan.parallel import meeting_name
 from meetplan.render import Artifact
 from meetplan.render.annex import _CSS, CONTINUED, AnnexRow, _markdown_row, _tsv_cell, annex_rows, headings
 from meetplan.render.markup import html_text, markdown_text, one_line
@@ -81,7 +82,7 @@ def programme_rows(programme: ProgrammeModel) -> list[ProgrammeRow]:
             left = [line for n in _meetings_at(plenary, day.date, span)
                     for line in _lines(f"{ordinal(n)} plenary meeting", plenary.allocations_in(n), True)]
             right = [line for body in programme.bodies for n in _meetings_at(body.schedule, day.date, span)
-                     for line in _lines(f"{ordinal(n)} meeting of the {body.body.name}", body.schedule.allocations_in(n), body.body.numbered)]
+                     for line in _lines(meeting_name(body.body, n), body.schedule.allocations_in(n), body.body.numbered)]
             time = hours(span)  # on the first row of the hours only, as the annex writes it
             for a, b in itertools.zip_longest(left, right):
                 rows.append(ProgrammeRow(time=time, plenary=a, parallel=b))
