@@ -167,6 +167,25 @@ def test_room_without_booths_or_unknown_room_is_a_configuration_error(tmp_path: 
     ]
 
 
+def test_wrong_places_and_names_of_bodies_are_all_reported_with_their_fields(tmp_path: Path) -> None:
+    """A plenary meeting that does not exist, a day without one, hours that end before they start and a short name
+    that cannot name a file: every problem at once, each at its own field."""
+    path = write(tmp_path, """\
+  bodies:
+    - {name: A, short_name: a b, room: R, beside: [9, 2012-10-20 morning]}
+    - {name: B, short_name: B, room: R, at: ["2012-10-15 18:00-17:00"]}
+""")
+    with pytest.raises(ConfigError) as error:
+        plan(path)
+    assert [f"{p.field}: {p.message}" for p in error.value.problems] == [
+        "parallel.bodies[1].short_name: must be up to 30 letters, digits, full stops or hyphens, such as WG or COW (it names "
+        "the body's calendar file and UIDs), and not 'plenary'; not 'a b'",
+        "parallel.bodies[1].beside[1]: there is no 9th plenary meeting (the days and hours give 4)",
+        "parallel.bodies[1].beside[2]: no plenary meeting is held on the morning of Saturday, 20 October 2012 (the days and hours give 4)",
+        "parallel.bodies[2].at[1]: '18:00-17:00' ends before it starts",
+    ]
+
+
 def test_more_seats_for_delegates_than_the_plenary_room_has_are_refused(tmp_path: Path) -> None:
     """participants.seats beyond the seats parallel.rooms gives the plenary's room is a located problem."""
     path = write(tmp_path, """\

@@ -32,7 +32,7 @@ from meetplan.model import (
     Services,
     Sitting,
 )
-from meetplan.style import join_list
+from meetplan.style import join_list, ordinal
 from meetplan.yamlsource import LineDict, LineList
 
 # A short name goes into file names (calendar.WG.ics) and UIDs: letters, digits, full stops and hyphens only.
@@ -130,8 +130,8 @@ def _sittings(reader: Reader, mapping: LineDict, field: str, days: tuple[Day, ..
                 chosen = [slots[part - 1]] if isinstance(part, int) and part <= len(slots) else [
                     (date, span) for date, span in slots if isinstance(part, PinAt) and part.takes(date, span.start)]
                 if not chosen:
-                    what = f"the {part} plenary meeting" if isinstance(part, int) else part.words()
-                    raise ValueError(f"no plenary meeting is held at {what} (the days and hours give {len(slots)})")
+                    what = f"there is no {ordinal(part)} plenary meeting" if isinstance(part, int) else f"no plenary meeting is held on {part.words()}"
+                    raise ValueError(f"{what} (the days and hours give {len(slots)})")
                 found.extend(Sitting(date=date, hours=span, origin=origin) for date, span in chosen)
             except ValueError as error:
                 reader.problem(line, where, str(error))
@@ -154,7 +154,7 @@ def _bodies(reader: Reader, value: Any, field: str, line: int | None) -> tuple[B
         if short and any(body.short_name.lower() == short.lower() for body in bodies):
             reader.problem(mapping.key_lines["short_name"], f"{where}.short_name", f"{short!r} is the short name of another body")
         count = values["meetings"] if values["meetings"] is not None else len(sittings)
-        if count == 0:
+        if count == 0 and not any(mapping.get(key) is not None for key in ("beside", "at", "meetings")):
             reader.problem(mapping.line, where, "names no meeting: give beside (plenary meetings), at (hours of its own) or meetings (a number to place)")
         elif count < len(sittings):
             reader.problem(mapping.key_lines["meetings"], f"{where}.meetings",
