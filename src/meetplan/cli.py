@@ -190,6 +190,10 @@ def check(config: Path) -> None:
 
     planned = _plan(config)
     click.echo(describe(planned.schedule))
+    if planned.programme is not None:
+        from meetplan.parallel import describe as describe_parallel
+
+        click.echo(describe_parallel(planned.programme))
     _warn(planned)
 
 

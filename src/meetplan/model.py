@@ -135,6 +135,7 @@ class Meeting:
     parent_rows: bool = False  # the annex prints a row for an item with sub-items above them
     language: str = "en"  # the language of this Meeting's text and of the outputs rendered from it
     translations: tuple[Translation, ...] = ()  # the other languages the outputs are issued in, as configured
+    parallel: Parallel | None = None  # the bodies meeting beside the plenary, rooms and services (parallel:), if any
     # The configuration's line of each section and meeting key ("days", "meeting.plenary_meetings"), so that a
     # problem found across fields (more plenary meetings than the resources allow) is located too.
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
@@ -553,3 +554,99 @@ class ReportSettings:
     record: ReportRecord = ReportRecord()
     origin: Origin | None = field(default=None, compare=False)
 
+
+
+# --- parallel meetings ------------------------------------------------------------------------------------
+
+
+class ProgrammeLayout(StrEnum):
+    """How the programme prints the parallel meetings: a column beside the plenary, or a table per body."""
+
+    COLUMN = "column"  # "Date and time | Plenary | Parallel meeting", as Conference programmes print it
+    TABLES = "tables"  # the plenary's table, then one table per body
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Room:
+    """A meeting room and what it offers: seats, interpretation booths, remote-participation equipment."""
+
+    name: str
+    seats: int | None = None
+    booths: bool = True
+    remote: bool = True
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Services:
+    """What the conference services can give at once: meetings with interpretation, hours of it a day."""
+
+    interpretation: int | None = None  # meetings with interpretation that may run at the same time; None: no limit
+    interpretation_hours: Fraction | None = None  # hours of interpretation a day, all meetings together; None: no limit
+    origin: Origin | None = field(default=None, compare=False)
+    hours_origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sitting:
+    """A parallel meeting's place asked for in the configuration: a day and hours (beside a plenary meeting,
+    or hours of its own)."""
+
+    date: dt.date
+    hours: Hours
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Body:
+    """A body meeting beside the plenary: a Committee of the Whole, a working group, informal consultations.
+
+    Its meetings are numbered on their own ("2nd meeting of the Committee of the Whole"). ``sittings`` are the
+    places given; the scheduler places the others (``meetings`` in all) where the room and services allow.
+    """
+
+    name: str
+    short_name: str  # for calendar titles, file names and UIDs: "WG"
+    room: str | None
+    interpretation: bool
+    remote: bool
+    meetings: int  # how many meetings it holds in all
+    sittings: tuple[Sitting, ...]  # the places given, in time order
+    agenda: tuple[AgendaItem, ...]  # its own agenda; one unnumbered item (its name) when it has none
+    numbered: bool = True  # False: plain titles, printed without an item number
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def entries(self) -> tuple[AgendaItem, ...]:
+        return tuple(sub for item in self.agenda for sub in (item.sub_items or (item,)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parallel:
+    """The parallel: section: the bodies beside the plenary, the rooms, the services and the programme's layout."""
+
+    bodies: tuple[Body, ...]
+    rooms: tuple[Room, ...] = ()
+    services: Services = Services()
+    layout: ProgrammeLayout = ProgrammeLayout.COLUMN
+    plenary_interpretation: bool = True  # the plenary meetings have interpretation (DOMAIN.md: six languages)
+
+    def room(self, name: str | None) -> Room | None:
+        return next((room for room in self.rooms if room.name == name), None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BodySchedule:
+    """One parallel body's meetings and organization of work: ``schedule`` numbers its meetings on their own."""
+
+    body: Body
+    schedule: Schedule
+    placed: tuple[int, ...] = ()  # the numbers of its meetings that the scheduler placed (not given by beside or at)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Programme:
+    """The session's programme: the plenary's organization of work and each parallel body's, in body order."""
+
+    plenary: Schedule
+    bodies: tuple[BodySchedule, ...]

@@ -72,6 +72,7 @@ class Output:
             "speakers": plan.speakers is not None,
             "report": plan.report is not None,
             "translations": bool(plan.meeting.translations),
+            "parallel": plan.programme is not None,
         }[self.needs]
 
 
@@ -121,6 +122,24 @@ def _translated_calendar(schedule: Schedule, previous: PreviousReader) -> Artifa
     from meetplan.render.calendar import calendar_name, render_calendar
 
     return render_calendar(schedule, previous(calendar_name(schedule.meeting)))
+def _programme(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import programme
+
+        assert rendering.plan.programme is not None
+        from meetplan.render.programme_docx import render_docx
+
+        renderer = {"md": programme.render_markdown, "html": programme.render_html, "tsv": programme.render_tsv, "docx": render_docx}[fmt]
+        return [renderer(rendering.plan.programme)]
+
+    return render
+
+
+def _body_calendars(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.body_calendars import render_body_calendars
+
+    assert rendering.plan.programme is not None
+    return render_body_calendars(rendering.plan.programme, rendering.previous)
 
 
 def _participants_xlsx(rendering: Rendering) -> list[Artifact]:
@@ -244,6 +263,16 @@ OUTPUTS: tuple[Output, ...] = (
       for fmt, media_type in (("md", "text/markdown"), ("html", "text/html"), ("docx", DOCX), ("tsv", "text/tab-separated-values"))),
     Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="translations", step="calendar",
            render=_in_languages(_translated_calendar), description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
+    Output(name="programme.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
+    Output(name="programme.html", media_type="text/html", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("html"), description="the same, as a web page that prints on A4"),
+    Output(name="programme.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_programme("docx"), description="the same, as a Word document"),
+    Output(name="programme.tsv", media_type="text/tab-separated-values", audience=Audience.PUBLIC, needs="parallel",
+           step="programme", render=_programme("tsv"), description="the same, as tab-separated rows"),
+    Output(name="calendar-*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",
+           render=_body_calendars, description="one calendar per parallel body, updated in place by a new issue"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
            step="participants", render=_participants_xlsx,
            description="who sits in the room, who connects online, local times, e-mail addresses"),
@@ -271,7 +300,7 @@ OUTPUTS: tuple[Output, ...] = (
 
 def output(name: str) -> Output:
     """The output that writes the file ``name`` ("speakers/Amanda-Ledwaba.ics" is "speakers/*.ics", "annex.fr.md"
-    is "annex.*.md")."""
+    is "annex.*.md", "calendar-WG.ics" is "calendar-*.ics")."""
     for candidate in OUTPUTS:
         if candidate.name == name or ("*" in candidate.name and "*" not in name and fnmatch.fnmatchcase(name, candidate.name)):
             return candidate

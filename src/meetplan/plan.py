@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetplan.errors import MeetplanError, Problem
-from meetplan.model import Meeting, Schedule, SeatPlan, SpeakersList
+from meetplan.model import Meeting, Programme, Schedule, SeatPlan, SpeakersList
 
 if TYPE_CHECKING:
     from meetplan.report import Report
@@ -28,6 +28,7 @@ class Plan:
     speakers: SpeakersList | None  # None without a speakers: section
     seats: SeatPlan | None  # None without registrations
     report: Report | None  # None without a report: section
+    programme: Programme | None = None  # the parallel meetings beside the plenary; None without a parallel: section
 
     @property
     def meeting(self) -> Meeting:
@@ -69,6 +70,7 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
     with every problem located.
     """
     from meetplan.config import load
+    from meetplan.parallel import programme
     from meetplan.replan import schedule_with_progress
     from meetplan.report import build_report
     from meetplan.seating import seat_plan
@@ -84,4 +86,5 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
         speakers=speakers_list(scheduled) if meeting.speakers is not None else None,
         seats=seat_plan(meeting) if meeting.registrations is not None else None,
         report=build_report(scheduled) if meeting.report is not None else None,
+        programme=programme(scheduled) if meeting.parallel is not None else None,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from meetplan.config import convert
 from meetplan.config.agenda import AGENDA_SCHEMA, parse_agenda
+from meetplan.config.bodies import PARALLEL, check_room_seats, parse_parallel
 from meetplan.config.days import DAYS, parse_days
 from meetplan.config.delegations import DELEGATIONS, parse_delegations
 from meetplan.config.meeting import MEETING
@@ -38,6 +39,7 @@ TOP = Section((
     Key(name="report", kind=REPORT, doc=REPORT.doc),
     Key(name="translations", kind=TRANSLATIONS, doc="The meeting's text in the other official languages, by code (fr, es, ru, zh, ar)."),
     Key(name="progress", kind=convert.FILE_NAME, doc="The record of progress (a YAML file, relative to this one): the plenary meetings held, cancelled and added."),
+    Key(name="parallel", kind=PARALLEL, doc=PARALLEL.doc),
 ), doc="A meetplan configuration: one meeting, its days, its agenda, and what the outputs need.")
 
 
@@ -96,6 +98,9 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
     report = parse_report(reader, root["report"], root.key_lines["report"]) if "report" in root else None
     translations = TRANSLATIONS.read(reader, root["translations"], "translations", root.key_lines["translations"]) if root.get("translations") is not None else ()
     progress = named_record(reader, root["progress"], root.key_lines["progress"]) if root.get("progress") is not None else None
+    parallel = parse_parallel(reader, root["parallel"], root.key_lines["parallel"]) if "parallel" in root else None
+    if parallel is not None and seating is not None:
+        check_room_seats(reader, parallel, values["room"], root.get("participants"), seating.capacity)
     return Meeting(
         body=values["body"] or "", parent_body=values["parent_body"], ordinal=values["ordinal"] or 1, symbol=values["symbol"] or "",
         venue=values["venue"] or "", room=values["room"], time_zone=values["time_zone"] or "UTC", format=fmt, online=values["online"],
@@ -105,6 +110,7 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
         time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]), progress=progress,
         translations=translations,
+        parallel=parallel,
     )
 
 
