@@ -16,6 +16,7 @@ import click
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from meetplan.model import Schedule
     from meetplan.plan import Plan
 
 
@@ -31,6 +32,16 @@ class PathType(click.Path):
 
 # A folder is reported by config.read_text like every other problem, not by click's usage error.
 CONFIG = click.argument("config", type=PathType())
+# The official languages' codes, as meetplan.languages.CODES lists them (a test holds the two equal): written out
+# here so that the options need no import of meetplan's own modules at start-up.
+LANGUAGE = click.option("--language", "-l", type=click.Choice(("en", "fr", "es", "ru", "zh", "ar")), default="en", show_default=True,
+                        help="The language, from the configuration's translations: (en: the configuration's own text).")
+
+
+def _in_language(schedule: Schedule, code: str) -> Schedule:
+    from meetplan.translate import localize
+
+    return localize(schedule, code)
 
 
 class MeetplanGroup(click.Group):
@@ -176,7 +187,8 @@ def _notice(previous_annex: bytes | None, artifacts: list[Any]) -> None:
 
 @main.command()
 @CONFIG
-def check(config: Path) -> None:
+@LANGUAGE
+def check(config: Path, language: str) -> None:
     """Validate the configuration and print the schedule.
 
     Each plenary meeting is listed with its date and hours, and the items taken up in it with the share of
@@ -189,7 +201,7 @@ def check(config: Path) -> None:
     from meetplan.summary import describe
 
     planned = _plan(config)
-    click.echo(describe(planned.schedule))
+    click.echo(describe(_in_language(planned.schedule, language)))
     if planned.programme is not None:
         from meetplan.parallel import describe as describe_parallel
 
@@ -204,13 +216,15 @@ FORMATS = ("md", "html", "docx", "tsv")
 @CONFIG
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=PathType(dir_okay=False), help="File to write [default: standard output; required for docx].")
-def annex(config: Path, fmt: str, output: Path | None) -> None:
+@LANGUAGE
+def annex(config: Path, fmt: str, output: Path | None, language: str) -> None:
     """Render the annex "Proposed organization of work" alone.
 
     \b
     Example:
       meetplan annex config/wgsom-2020.yaml --format md
       meetplan annex config/wgsom-2020.yaml --format docx --output annex.docx
+      meetplan annex config/wgsom-2020.yaml --language fr
     """
     from meetplan.errors import MeetplanError, Problem
     from meetplan.output import write_artifacts
@@ -218,7 +232,7 @@ def annex(config: Path, fmt: str, output: Path | None) -> None:
 
     if fmt == "docx" and output is None:
         raise MeetplanError([Problem(field="--output", message="a Word document cannot go to the terminal: give --output FILE.docx")])
-    schedule = _plan(config).schedule
+    schedule = _in_language(_plan(config).schedule, language)
     if fmt == "docx":
         from meetplan.render.annex_docx import render_docx
 
@@ -238,7 +252,8 @@ def annex(config: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @CONFIG
 @click.option("--output", "-o", type=PathType(dir_okay=False), help="File to write [default: standard output]. An existing FILE is read first as the previous issue.")
-def calendar(config: Path, output: Path | None) -> None:
+@LANGUAGE
+def calendar(config: Path, output: Path | None, language: str) -> None:
     """Render the plenary meetings alone as an iCalendar file.
 
     When FILE already holds the previous issue, the events keep their UIDs, an event that changed gets a
@@ -253,7 +268,7 @@ def calendar(config: Path, output: Path | None) -> None:
     from meetplan.render.calendar import render_calendar
 
     previous = read_previous(output.parent, whole_build=False)(output.name) if output is not None else None
-    artifact = render_calendar(_plan(config).schedule, previous, str(output))
+    artifact = render_calendar(_in_language(_plan(config).schedule, language), previous, str(output) if output else None)
     if output is None:
         sys.stdout.buffer.write(artifact.data)
         return

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from fractions import Fraction
 
+from meetplan.languages import Language, label, language
 from meetplan.model import AgendaItem, ItemKind, Schedule
 from meetplan.scheduler import taken_up_order
-from meetplan.style import date_range, day_heading, hours, ordinal, session_name
+from meetplan.style import date_range, session_name
 
 TITLE_WIDTH = 64
 
@@ -37,7 +39,15 @@ def _shorten(title: str) -> str:
     return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "\u2026"
 
 
+def _day(forms: Language, date: dt.date) -> str:
+    """"Tuesday, 8 September 2020" in English; the language's day heading ("Mardi 8 septembre") in another."""
+    return f"{forms.day_heading(date)} {date.year}" if forms.code == "en" else forms.day_heading(date)
+
+
 def describe(schedule: Schedule) -> str:
+    """The schedule as ``meetplan check`` prints it. A schedule in another language (``translate.localize``)
+    gives its titles, day headings, hours, plenary meetings and "continued" in that language; the shares, the
+    defaults and the framing stay in English, the secretariat's working language."""
     meeting = schedule.meeting
     first, last = meeting.days[0].date, meeting.days[-1].date
     lines = [
@@ -53,12 +63,13 @@ def describe(schedule: Schedule) -> str:
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
     # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
     held = meeting.progress.held if meeting.progress else ()
+    forms = language(meeting.language)
     for day in meeting.days:
         if day.note:
-            lines += ["", f"{day_heading(day.date)} {day.date.year}: {day.note}"]
+            lines += ["", f"{_day(forms, day.date)}: {day.note}"]
         for plenary in plenaries[day.date]:
             record = {t.label: t for t in held[plenary.number - 1].taken_up} if plenary.number <= len(held) else None
-            lines += ["", f"{ordinal(plenary.number)} plenary meeting: {day_heading(plenary.date)} {plenary.date.year}, {hours(plenary.hours)}"
+            lines += ["", f"{forms.plenary_meeting(plenary.number)}: {_day(forms, plenary.date)}, {forms.hours(plenary.hours)}"
                           + (" (held)" if record is not None else "")]
             allocations = schedule.allocations_in(plenary.number)
             # With lists of speakers, the entries without time of their own open the meeting in
@@ -68,14 +79,15 @@ def describe(schedule: Schedule) -> str:
             if meeting.speakers and untimed:
                 opening = min(meeting.speakers.opening_minutes * untimed, Fraction(plenary.hours.minutes))
             for allocation in allocations:
-                title = _shorten(allocation.item.title) + (" (continued)" if allocation.continued else "")
+                item = allocation.item
+                title = _shorten(item.title) + (forms.continued.plain() if allocation.continued else "")
                 if record is not None:
                     time = "concluded" if record[allocation.item.label].concluded else "not concluded"
                 elif opening and not allocation.share:
                     time = f"{duration(round(opening / untimed))} (speakers.opening_minutes)"
                 else:
                     time = share_text(allocation.share, round(plenary.hours.minutes - opening), after_opening=bool(opening))
-                lines.append(f"  {allocation.item.label:<6} {title}  [{time}]")
+                lines.append(f"  {label(forms, item.number, item.letter):<6} {title}  [{time}]")
     notes = [f"  {entry.label:<6} {why}" for entry in taken_up_order(meeting) if (why := _default(schedule, entry))]
     if notes:
         lines += ["", "Defaults applied (give the item a kind, share, pin or taken_up to change them):", *notes]

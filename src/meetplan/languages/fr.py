@@ -2,7 +2,7 @@
 "10 h 15", "midi"; "(suite)"; "240e séance plénière"; "Intitulé ou description" (CAC/COSP/IRG/2015/1).
 Our convention where no form was found: the range in an annex cell "10 heures–13 heures" (the en dash of the
 English annex; lists were read as "10 heures - 13 heures" in a corpus that normalizes dashes), the column
-headings "Date et heure" and "Point de l'ordre du jour", the holiday note, sub-items "1 a)", and the
+headings "Date et heure" and "Point de l’ordre du jour", the holiday note, sub-items "1 a)", and the
 calendar's labels."""
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def time_of_day(time: dt.time) -> str:
 LANGUAGE = Language(
     code="fr", word_code="fr-FR", name="French", rtl=False, font="Times New Roman",
     annex="Annexe",
-    annex_title="Projet d'organisation des travaux",
-    headings=("Date et heure", "Point de l'ordre du jour", "Intitulé ou description"),
+    annex_title="Projet d’organisation des travaux",
+    headings=("Date et heure", "Point de l’ordre du jour", "Intitulé ou description"),
     continued=Continued(before=" (", word="suite", after=")"),
-    holiday="Jour férié officiel de l'Organisation des Nations Unies",
-    agenda_items=f"Points de l'ordre du jour{NBSP}:",
+    holiday="Jour férié officiel de l’Organisation des Nations Unies",
+    agenda_items=f"Points de l’ordre du jour{NBSP}:",
     organization_of_work=f"Organisation des travaux{NBSP}: {{symbol}}",
     hybrid=f"Réunion hybride{NBSP}: en salle ou en ligne par {{platform}}",
     online_meeting="Réunion en ligne par {platform}",

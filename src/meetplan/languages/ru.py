@@ -18,8 +18,11 @@ def day_heading(date: dt.date) -> str:
     return f"{cldr_weekday('ru', date)}, {date.day} {cldr_month('ru', date)}"
 
 
+NBSP = "\u00a0"  # a time is not broken across lines: a narrow time column wraps at the dash
+
+
 def time_of_day(time: dt.time) -> str:
-    return f"{time.hour} ч. {time.minute:02d} м."
+    return f"{time.hour}{NBSP}ч.{NBSP}{time.minute:02d}{NBSP}м."
 
 
 LANGUAGE = Language(

@@ -9,7 +9,15 @@ from meetplan.model import Schedule
 from meetplan.render import Artifact, word
 from meetplan.render.annex import AnnexRow, annex_rows, artifact_name, headings
 
-WIDTHS = (word.cm(4.4), word.cm(1.9), word.cm(10.3))  # the A4 text width; LibreOffice reads the grid, Word the cells
+WIDTHS = (4.4, 1.9, 10.3)  # centimetres: the A4 text width; LibreOffice reads the grid, Word the cells
+
+
+def widths(forms: Language) -> tuple[int, int, int]:
+    """The columns' widths in twips: the item column wide enough for the longest word of its heading (Russian
+    "повестки" would be cut in the middle at 1.9 cm), the title column taking what it leaves."""
+    time, item, title = WIDTHS
+    needed = max(item, 0.26 * max(len(word) for word in forms.headings[1].split()) + 0.3)
+    return word.cm(time), word.cm(needed), word.cm(title - (needed - item))
 
 
 def _row(row: AnnexRow, forms: Language) -> str:
@@ -20,7 +28,7 @@ def _row(row: AnnexRow, forms: Language) -> str:
     if row.continued:
         marker = forms.continued
         title += word.run(marker.before) + word.run(marker.word, word.ITALIC) + word.run(marker.after)
-    time_width, item_width, title_width = WIDTHS
+    time_width, item_width, title_width = widths(forms)
     return word.row((
         word.cell(time_width, word.paragraph(word.run(row.time), keep_with_next=row.is_day, before=before)),
         word.cell(item_width, word.paragraph(word.run(row.item), keep_with_next=row.is_day, before=before)),
@@ -29,13 +37,14 @@ def _row(row: AnnexRow, forms: Language) -> str:
 
 
 def _body(schedule: Schedule, forms: Language) -> Iterator[str]:
+    columns = widths(forms)
     yield word.heading(forms.annex, space_after=6)
     yield word.heading(forms.annex_title, size=12)
     header = word.row((
         word.cell(width, word.paragraph(word.run(text, word.ITALIC), before=3, after=3), rule_below=True)
-        for width, text in zip(WIDTHS, headings(schedule.meeting), strict=True)
+        for width, text in zip(columns, headings(schedule.meeting), strict=True)
     ), repeat=True)
-    yield word.table(WIDTHS, [header, *(_row(row, forms) for row in annex_rows(schedule))], rtl=forms.rtl)
+    yield word.table(columns, [header, *(_row(row, forms) for row in annex_rows(schedule))], rtl=forms.rtl)
 
 
 def render_docx(schedule: Schedule) -> Artifact:
