@@ -183,11 +183,37 @@ def _runs_text(paragraph: Paragraph) -> str:
     return "".join(out)
 
 
-def _paragraph_text(paragraph: Paragraph, *, in_table: bool = False) -> str:
+class ListNumbers:
+    """The numbers Word gives the numbered paragraphs of a document (w:numPr), in reading order: each list
+    instance counts from its w:startOverride (else 1). Only the single-level decimal lists meetplan writes."""
+
+    def __init__(self, document: Any) -> None:
+        self.next: dict[str, int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except NotImplementedError:
+            return
+        for num in numbering.findall(_W + "num"):
+            start = num.find(f"{_W}lvlOverride/{_W}startOverride")
+            self.next[num.get(_W + "numId")] = int(start.get(_W + "val")) if start is not None else 1
+
+    def label(self, paragraph: Paragraph) -> str:
+        """"18.\t" for the paragraph Word numbers 18, else ""."""
+        properties = paragraph._p.pPr
+        found = properties.find(f"{_W}numPr/{_W}numId") if properties is not None else None
+        if found is None:
+            return ""
+        number = self.next[found.get(_W + "val")]
+        self.next[found.get(_W + "val")] = number + 1
+        return f"{number}.\t"
+
+
+def _paragraph_text(paragraph: Paragraph, *, in_table: bool = False, numbers: ListNumbers | None = None) -> str:
     style = paragraph.style.name if paragraph.style is not None else None
     before = "<page break before>" if paragraph.paragraph_format.page_break_before else ""
     label = "" if in_table and style == "Normal" else f"[{style}] "
-    return f"{label}{before}{_runs_text(paragraph)}"
+    number = numbers.label(paragraph) if numbers is not None else ""
+    return f"{label}{before}{number}{_runs_text(paragraph)}"
 
 
 def _section_text(section: Section) -> list[str]:
@@ -208,10 +234,11 @@ def document_text(data: bytes) -> str:
     """A Word document in reading order: each paragraph with its style and marks, each table row, each section."""
     document = docx.Document(io.BytesIO(data))
     sections = iter(document.sections)
+    numbers = ListNumbers(document)
     lines = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(_paragraph_text(block))
+            lines.append(_paragraph_text(block, numbers=numbers))
             if block._p.pPr is not None and block._p.pPr.sectPr is not None:
                 lines += _section_text(next(sections))
         elif isinstance(block, Table):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +253,39 @@ def test_masthead_lines_are_printed_on_the_first_page(built: Path, name: str) ->
         assert "8 September 2020" in flat  # issued on the first day
     else:
         assert "23 September 2020" in flat
+        assert flat.count("CTOC/COP/WG.7/2020/4") == 1  # the masthead's symbol; the page header starts on page 2
+    second_page = pdf_text(docx_to_pdf(built / name)).split("\f")[1]
+    assert second_page.split()[0].startswith("CTOC/COP/WG.7/2020/") or second_page.split()[0] == "SYNTHETIC"
+
+
+@pytest.mark.programs
+def test_report_paragraphs_are_numbered_by_word_as_the_seed_numbers_them(built: Path) -> None:
+    """report.docx numbers its paragraphs with Word's own numbering (a paragraph added in Word renumbers those
+    after it), in runs that start where the report's numbers jump: 5, 11, then 18 onwards; LibreOffice prints them."""
+    printed = pdf_text(docx_to_pdf(built / "report.docx"))
+    numbers = [int(n) for n in re.findall(r"^(\d+)\.\s{2,}\S", printed, re.MULTILINE)]
+    assert numbers == [5, 11, *range(18, 35)]
+    with zipfile.ZipFile(built / "report.docx") as package:
+        body = package.read("word/document.xml").decode()
+    assert body.count("<w:numPr>") == len(numbers)
+    assert not re.search(r"<w:t[^>]*>\d+\.\t", body)  # no number typed by hand
+
+
+@pytest.mark.programs
+def test_annex_issued_as_a_document_has_the_masthead(tmp_path: Path) -> None:
+    """meeting.annex_masthead: annex.docx under the UN masthead, the symbol once on the first page."""
+    config = tmp_path / "meeting.yaml"
+    text = (ROOT / "config" / "wgsom-2020.yaml").read_text(encoding="utf-8")
+    config.write_text(text.replace("  revision: 0\n", "  revision: 0\n  annex_masthead: true\n"), encoding="utf-8")
+    (tmp_path / "registrations").symlink_to(ROOT / "config" / "registrations")
+    annex = tmp_path / "annex.docx"
+    result = CliRunner().invoke(main, ["annex", str(config), "--format", "docx", "--output", str(annex)])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(pdf_text(docx_to_pdf(annex)).split("\f")[0].split())
+    for line in ("United Nations", "Distr.: General", "4 June 2020", "Original: English", "Seventh meeting",
+                 "Vienna, 8 and 9 September 2020", "Proposed organization of work"):
+        assert line in flat, line
+    assert flat.count("CTOC/COP/WG.7/2020/1") == 1
 
 
 # --- typography of the Word report ------------------------------------------------------------------------------------

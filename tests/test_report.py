@@ -40,6 +40,7 @@ from meetplan.scheduler import schedule
 from meetplan.style import number_in_words
 
 from conftest import ROOT, SEEDS
+from projections import ListNumbers
 
 CONFIG_2020 = ROOT / "config" / "wgsom-2020.yaml"
 SEED_NUMBERS = [5, 11, *range(18, 35)]
@@ -109,10 +110,11 @@ def paragraphs_from_docx(data: bytes) -> tuple[list[str], list[str]]:
     """report.docx read back with python-docx: (headings, paragraphs); a numbered paragraph is one whose label
     hangs at 1 cm, its sub-paragraphs those indented further."""
     document = docx.Document(io.BytesIO(data))
+    numbers = ListNumbers(document)  # the paragraph numbers are Word's own (w:numPr)
     headings: list[str] = []
     paragraphs: list[list[str]] = []
     for paragraph in document.paragraphs:
-        text = paragraph.text.replace("\t", " ")
+        text = (numbers.label(paragraph) + paragraph.text).replace("\t", " ")
         indent = paragraph.paragraph_format.left_indent
         if indent is None:
             if paragraph.runs and paragraph.runs[0].bold:

@@ -133,6 +133,7 @@ class Meeting:
     time_heading: str = "Date and time"  # the annex's first column heading; some annexes print "Date/time"
     short_name: str | None = None  # the body's short name for calendar titles, such as COSP
     parent_rows: bool = False  # the annex prints a row for an item with sub-items above them
+    annex_masthead: bool = False  # the Word annex is issued as a document of its own, under the UN masthead
     language: str = "en"  # the language of this Meeting's text and of the outputs rendered from it
     translations: tuple[Translation, ...] = ()  # the other languages the outputs are issued in, as configured
     parallel: Parallel | None = None  # the bodies meeting beside the plenary, rooms and services (parallel:), if any

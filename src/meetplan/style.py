@@ -95,6 +95,12 @@ def session_name(meeting: Meeting) -> str:
     return f"{ordinal_word(meeting.ordinal)} {meeting.term.value}"
 
 
+def masthead_lines(meeting: Meeting) -> tuple[str, str, str]:
+    """The lines under a document's masthead: the body, "Seventh meeting", "Vienna, 8 and 9 September 2020"."""
+    days = date_range(meeting.days[0].date, meeting.days[-1].date) if meeting.days else ""
+    return meeting.body, session_name(meeting).capitalize(), ", ".join(filter(None, (meeting.venue, days)))
+
+
 def join_list(names: Iterable[str]) -> str:
     """"A, B and C": comma-separated, "and" before the last, no comma before "and"."""
     items = list(names)

@@ -108,7 +108,8 @@ def _sections(reader: Reader, root: LineDict, values: dict[str, Any]) -> Meeting
         plenary_limit=values["plenary_meetings"] or 0, agenda=agenda, source=reader.file, delegations=delegations,
         registrations=registrations, seating=seating, participants_symbol=symbol, speakers=speakers, report=report,
         term=values["term"] or default_term(values["body"] or ""), short_name=values["short_name"],
-        time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]), progress=progress,
+        time_heading=values["time_heading"] or "Date and time", parent_rows=bool(values["parent_rows"]),
+        annex_masthead=bool(values["annex_masthead"]), progress=progress,
         translations=translations,
         parallel=parallel,
     )

@@ -44,6 +44,7 @@ MEETING = Section((
     Key(name="term", kind=convert.TERM, doc="session or meeting: what its documents call it (default: meeting for a Working Group, else session)."),
     Key(name="time_heading", kind=convert.TEXT, doc="The annex's first column heading (default: Date and time; some annexes print Date/time)."),
     Key(name="parent_rows", kind=convert.BOOLEAN, doc="true: the annex prints a row for an item with sub-items (\"1  Organizational matters\") above them (default: false, as the Working Groups' annexes)."),
+    Key(name="annex_masthead", kind=convert.BOOLEAN, doc="true: annex.docx is issued as a document of its own, under the UN masthead (default: false, the annex of the annotated agenda)."),
     Key(name="parent_body", kind=convert.TEXT, doc="The body it reports to, if any."),
     Key(name="ordinal", kind=convert.POSITIVE_INT, doc="Which meeting of the body this is: 7 for the seventh.", required=True),
     Key(name="symbol", kind=convert.TEXT, doc="The symbol of the annotated provisional agenda.", required=True),

@@ -8,6 +8,7 @@ from meetplan.languages import Language, language
 from meetplan.model import Schedule
 from meetplan.render import Artifact, word
 from meetplan.render.annex import AnnexRow, annex_rows, artifact_name, headings
+from meetplan.style import masthead_lines
 
 WIDTHS = (4.4, 1.9, 10.3)  # centimetres: the A4 text width; LibreOffice reads the grid, Word the cells
 
@@ -36,8 +37,18 @@ def _row(row: AnnexRow, forms: Language) -> str:
     ), keep_together=True)
 
 
+def masthead(schedule: Schedule, forms: Language) -> bool:
+    """Whether the annex is issued under the UN masthead (meeting.annex_masthead): in English, whose masthead
+    ("Distr.: General", "Original: English") meetplan writes; the other languages' annexes stay annexes."""
+    return schedule.meeting.annex_masthead and forms.code == "en"
+
+
 def _body(schedule: Schedule, forms: Language) -> Iterator[str]:
     columns = widths(forms)
+    meeting = schedule.meeting
+    if masthead(schedule, forms):
+        yield from word.masthead(symbol=meeting.document_symbol, parent_body=meeting.parent_body, issued=meeting.issued,
+                                 lines=masthead_lines(meeting))
     yield word.heading(forms.annex, space_after=6)
     yield word.heading(forms.annex_title, size=12)
     header = word.row((
@@ -51,5 +62,5 @@ def render_docx(schedule: Schedule) -> Artifact:
     meeting = schedule.meeting
     forms = language(meeting.language)
     data = word.document(_body(schedule, forms), symbol=meeting.document_symbol, title=forms.annex_title, issued=meeting.issued,
-                         stamp=meeting.stamp, language=forms)
+                         stamp=meeting.stamp, language=forms, masthead=masthead(schedule, forms))
     return Artifact(name=artifact_name(meeting, "docx"), media_type=word.DOCX_MEDIA_TYPE, data=data)

@@ -21,7 +21,7 @@ from meetplan.names import latin_name
 from meetplan.render import Artifact, word
 from meetplan.render.markup import markdown_text
 from meetplan.render.word import ParagraphStyle
-from meetplan.style import date_range, session_name, sort_key
+from meetplan.style import date_range, masthead_lines, session_name, sort_key
 
 TITLE = "List of participants"
 HEADINGS: dict[DelegationCategory, str] = {
@@ -144,11 +144,9 @@ def _paragraph(style: str, value: str) -> str:
 
 
 def _body(meeting: Meeting, seats: SeatPlan | None, official: str) -> Iterator[str]:
-    days = date_range(meeting.days[0].date, meeting.days[-1].date) if meeting.days else ""
     # Dated the first day of the meeting, when the list is issued in the room.
     issued = meeting.days[0].date if meeting.days else meeting.issued
-    yield from word.masthead(symbol=official, parent_body=meeting.parent_body, issued=issued,
-                             lines=(meeting.body, session_name(meeting).capitalize(), ", ".join(filter(None, (meeting.venue, days)))))
+    yield from word.masthead(symbol=official, parent_body=meeting.parent_body, issued=issued, lines=masthead_lines(meeting))
     yield word.heading(TITLE, space_after=12)  # the masthead names the body, the meeting, venue and dates
     if synthetic(meeting):
         yield word.paragraph(word.run(SYNTHETIC, word.size_properties(12, bold=True)), after=12)
@@ -169,5 +167,5 @@ def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     if synthetic(meeting):  # on every page, beside the symbol, and under the title
         symbol = f"{SYNTHETIC.split(':')[0]} \u2014 {symbol}" if symbol else SYNTHETIC.split(':')[0]
     data = word.document(_body(meeting, seats, official), symbol=symbol, title=TITLE, issued=meeting.issued,
-                         stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON))
+                         stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON), masthead=True)
     return Artifact(name="list-of-participants.docx", media_type=word.DOCX_MEDIA_TYPE, data=data)

@@ -7,6 +7,7 @@ they are written as text ("18\\. The seventh ...") and never as an ordered list,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -107,9 +108,23 @@ def _spans(spans: Iterable[Span], links: Links) -> str:
     return "".join(runs)
 
 
+def number_runs(report: Report) -> list[int]:
+    """The first number of each run of consecutive paragraph numbers: [5, 11, 18] for paragraphs 5, 11 and 18 to
+    34. Word numbers the paragraphs of a run itself; a gap (paragraphs the secretariat writes) starts a new run."""
+    starts: list[int] = []
+    previous = None
+    for block in report.blocks:
+        if not isinstance(block, Heading):
+            if previous is None or block.number != previous + 1:
+                starts.append(block.number)
+            previous = block.number
+    return starts
+
+
 def _body(report: Report, meeting: Meeting | None, links: Links) -> Iterator[str]:
     from meetplan.render import word
 
+    starts = number_runs(report)
     if meeting is not None:
         yield from word.masthead(symbol=report.symbol or "", parent_body=meeting.parent_body, issued=report.issued)
     yield word.heading(typeset(report.title), size=14)
@@ -117,9 +132,9 @@ def _body(report: Report, meeting: Meeting | None, links: Links) -> Iterator[str
         if isinstance(block, Heading):
             yield word.heading(typeset(block.text), size=12 if block.level == 1 else 10, space_after=6)
             continue
-        # The UN numbered-paragraph layout: the label hangs in the margin before the text.
-        yield word.paragraph(word.run(f"{block.number}.\t") + _spans(block.spans, links),
-                             after=6, indent=1.0, hanging=1.0, align="justify")
+        # The UN numbered-paragraph layout: Word's number hangs in the margin before the text.
+        run = bisect.bisect_right(starts, block.number) - 1  # the report's numbers rise: the run that holds it
+        yield word.paragraph(_spans(block.spans, links), after=6, indent=1.0, hanging=1.0, align="justify", numbered=run)
         for index, line in enumerate(block.lines):
             # The last line closes the paragraph and takes its space; the lines inside a list stay close.
             yield word.paragraph(word.run(f"{line.label}\t") + _spans(line.spans, links),
@@ -136,7 +151,7 @@ def docx_bytes(report: Report, meeting: Meeting | None = None) -> bytes:
     title = report.title if len(report.title) <= 255 else report.title[:254] + "…"
     links = word.Links()
     return word.document(_body(report, meeting, links), symbol=report.symbol or "", title=title, issued=report.issued,
-                         stamp=report.stamp, links=links)
+                         stamp=report.stamp, links=links, numbered_from=tuple(number_runs(report)), masthead=meeting is not None)
 
 
 def render_docx(report: Report, meeting: Meeting) -> Artifact:

@@ -45,8 +45,11 @@ DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 # twips: half the A4 text width (21 cm less 2 x 2.2 cm of margins), the column width python-docx gives a new
 # two-column table.
 _HALF_WIDTH = 4706
-_DOCUMENT, _STYLES, _HEADER, _CORE, _RELS = (
-    "word/document.xml", "word/styles.xml", "word/header1.xml", "docProps/core.xml", "word/_rels/document.xml.rels")
+_DOCUMENT, _STYLES, _HEADER, _CORE, _RELS, _NUMBERING = (
+    "word/document.xml", "word/styles.xml", "word/header1.xml", "docProps/core.xml", "word/_rels/document.xml.rels",
+    "word/numbering.xml")
+# The numbered paragraphs' list (numbering): ids above the template's own, which its list styles use.
+NUMBERED = 900
 _PARTS_PER_WRITE = 1000  # body elements joined per write into the compressor: few calls, little memory
 
 
@@ -96,14 +99,17 @@ def cm(value: float) -> int:
 
 def paragraph(runs: str = "", *, style: str | None = None, keep_with_next: bool = False, page_break: bool = False,
               before: float | None = None, after: float | None = None, indent: float | None = None,
-              hanging: float | None = None, align: str | None = None) -> str:
+              hanging: float | None = None, align: str | None = None, numbered: int | None = None) -> str:
     """A w:p with its properties in the schema's order: spacing ``before`` and ``after`` in points, ``indent`` and
-    ``hanging`` in centimetres, ``align`` "left", "right" or "justify"."""
+    ``hanging`` in centimetres, ``align`` "left", "right" or "justify"; ``numbered``: the paragraph is numbered
+    by Word in the run of numbers ``numbered`` (0, 1, ...) of ``document(numbered_from=...)``."""
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if keep_with_next:
         properties += "<w:keepNext/>"
     if page_break:
         properties += "<w:pageBreakBefore/>"
+    if numbered is not None:
+        properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{NUMBERED + numbered}"/></w:numPr>'
     if before is not None or after is not None:
         spacing = f' w:before="{twips(before)}"' if before is not None else ""
         spacing += f' w:after="{twips(after)}"' if after is not None else ""
@@ -312,6 +318,25 @@ def _in_language(style: Any, language: Language) -> None:
         paragraph.insert(0, OxmlElement("w:bidi"))
 
 
+def _numbering(starts: tuple[int, ...]) -> bytes:
+    """numbering.xml: the template's lists, and the UN numbered paragraphs ("18.", its number hanging 1 cm in
+    the margin, a tab before the text), one run of numbers for each of ``starts``. Word numbers the paragraphs
+    itself, so that a paragraph added by hand in Word renumbers the ones after it, as in a UN report."""
+    template = dict(_template().parts)[_NUMBERING]
+    level = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+             f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{cm(1.0)}" w:hanging="{cm(1.0)}"/></w:pPr></w:lvl>')
+    abstract = f'<w:abstractNum w:abstractNumId="{NUMBERED}"><w:multiLevelType w:val="singleLevel"/>{level}</w:abstractNum>'
+    instances = "".join(
+        f'<w:num w:numId="{NUMBERED + index}"><w:abstractNumId w:val="{NUMBERED}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        for index, start in enumerate(starts)
+    )
+    # The schema puts every w:abstractNum before the first w:num.
+    first_num = template.index(b"<w:num ")
+    closing = template.rindex(b"</w:numbering>")
+    return template[:first_num] + abstract.encode() + template[first_num:closing] + instances.encode() + template[closing:]
+
+
 def _core(title: str, moment: dt.datetime) -> bytes:
     from docx.opc.coreprops import CoreProperties
     from docx.opc.oxml import serialize_part_xml
@@ -327,12 +352,15 @@ def _core(title: str, moment: dt.datetime) -> bytes:
 
 def document(body: Iterable[str], *, symbol: str, title: str, issued: dt.date, stamp: dt.datetime | None,
              size: float = 10, styles: tuple[ParagraphStyle, ...] = (), links: Links | None = None,
-             language: Language | None = None) -> bytes:
+             language: Language | None = None, numbered_from: tuple[int, ...] = (), masthead: bool = False) -> bytes:
     """The .docx bytes of ``body`` (WordprocessingML text: paragraphs and tables, written as they are made) in
     an A4 document with the UN body text at ``size`` points, ``styles`` of its own, the symbol in the top right
     corner of every page (or what stands in its place, such as "For internal use"; in the left one for a language
     written right to left), ``language`` its language (English by default), ``title`` as its Title
-    property, and its dates and ZIP stamps from ``stamp`` (else the issue date). ``links`` holds the hyperlinks
+    property, and its dates and ZIP stamps from ``stamp`` (else the issue date). ``numbered_from`` are the first
+    numbers of the runs of numbered paragraphs (``paragraph(numbered=...)``). ``masthead``: the body opens with
+    the UN masthead, which carries the symbol on the first page, so the page header (the symbol again) starts on
+    the second (w:titlePg). ``links`` holds the hyperlinks
     the body names by relationship id; it is read once the body has been written.
 
     Raises ValueError for a title longer than the 255 characters the property holds."""
@@ -344,6 +372,8 @@ def document(body: Iterable[str], *, symbol: str, title: str, issued: dt.date, s
         _HEADER: template.header_start + run(" ".join(symbol.split()), BOLD).encode() + template.header_end,
         _CORE: _core(title, moment.replace(tzinfo=None)),
     }
+    if numbered_from:
+        own[_NUMBERING] = _numbering(numbered_from)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in template.parts:
@@ -352,7 +382,7 @@ def document(body: Iterable[str], *, symbol: str, title: str, issued: dt.date, s
                     stream.write(template.body_start)
                     for chunk in _batched(body):
                         stream.write(chunk.encode())
-                    stream.write(template.body_end)
+                    stream.write(template.body_end.replace(b"<w:docGrid", b"<w:titlePg/><w:docGrid", 1) if masthead else template.body_end)
             elif name == _RELS and links is not None:
                 archive.writestr(zip_member(name, moment), links.xml())  # after the body, which made the links
             else:
