@@ -179,7 +179,7 @@ def test_wrong_places_and_names_of_bodies_are_all_reported_with_their_fields(tmp
         plan(path)
     assert [f"{p.field}: {p.message}" for p in error.value.problems] == [
         "parallel.bodies[1].short_name: must be up to 30 letters, digits, full stops or hyphens, such as WG or COW (it names "
-        "the body's calendar file and UIDs), and not 'plenary'; not 'a b'",
+        "the body's calendar file and UIDs), and not 'plenary' or 'session'; not 'a b'",
         "parallel.bodies[1].beside[1]: there is no 9th plenary meeting (the days and hours give 4)",
         "parallel.bodies[1].beside[2]: no plenary meeting is held on the morning of Saturday, 20 October 2012 (the days and hours give 4)",
         "parallel.bodies[2].at[1]: '18:00-17:00' ends before it starts",
@@ -307,6 +307,19 @@ def test_body_calendars_pass_ics_check_with_the_plenary_calendar(tmp_path: Path)
     assert result.exit_code == 0, result.output
     found = ics_check(tmp_path / "calendar.ics", tmp_path / "calendar-WG.ics", tmp_path / "calendar-INF.ics")
     assert len(found["libical"]) == 10 + 6 + 4
+
+
+def test_whole_session_calendar_holds_every_meeting_with_the_same_uids(tmp_path: Path) -> None:
+    """calendar-session.ics: the plenary's and every body's meetings in time order, each with the UID it has in its
+    own calendar (one meeting, one event), read by every parser."""
+    result = CliRunner().invoke(main, ["build", str(COSP_2023), "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    session = ics_check(tmp_path / "calendar-session.ics")
+    separate = [ics_check(tmp_path / name) for name in ("calendar.ics", "calendar-WG.ics", "calendar-INF.ics")]
+    for parser, events in session.items():
+        assert sorted(events) == sorted(event for found in separate for event in found[parser]), parser
+    starts = [event[2] for event in session["libical"]]
+    assert starts == sorted(starts)
 
 
 def test_readme_describes_every_key_of_the_parallel_section() -> None:

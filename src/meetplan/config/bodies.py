@@ -43,9 +43,10 @@ _AT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s+(\S.*)$")
 def short_name(value: Any) -> str:
     """"WG", "COW": up to 30 letters, digits, full stops and hyphens, for file names and calendar UIDs."""
     name = convert.text(value)
-    if not _SHORT_NAME.match(name) or name.lower() == "plenary":
+    # "plenary" names the plenary's UIDs, "session" the whole session's calendar (calendar-session.ics).
+    if not _SHORT_NAME.match(name) or name.lower() in ("plenary", "session"):
         raise ValueError(f"must be up to 30 letters, digits, full stops or hyphens, such as WG or COW (it names the body's "
-                         f"calendar file and UIDs), and not 'plenary'; not {name!r}")
+                         f"calendar file and UIDs), and not 'plenary' or 'session'; not {name!r}")
     return name
 
 

@@ -1,11 +1,14 @@
-"""calendar.<short name>.ics: one calendar per body meeting beside the plenary (issue 15).
+"""calendar-<short name>.ics: one calendar per body meeting beside the plenary, and calendar-session.ics: the
+whole session, the plenary's meetings and every body's, in one file (issue 15).
 
 The plenary's calendar.ics is left as it is. Each body's calendar follows calendar.py's rule for the issue it
 replaces (stable UIDs, SEQUENCE raised on what changed, dropped meetings sent again cancelled) through the same
 writer. A body's meeting is identified by the session's symbol, the body's short name and its own number:
 "CAC-COSP-2023-1-WG-2@meetplan" is the Working Group's 2nd meeting in every issue, so adding or moving a
 meeting of another body, or of the plenary, leaves its events where they are; as with the plenary, numbers
-follow the body's meetings in time order.
+follow the body's meetings in time order. The whole session's calendar carries the same events with the same UIDs
+(an event is one meeting, whichever file brings it): a delegate who imports it and a body's calendar gets each
+meeting once.
 """
 
 from __future__ import annotations
@@ -92,8 +95,12 @@ def _number(session: Meeting, short_name: str) -> Callable[[str], int | None]:
     return number
 
 
+SESSION = "calendar-session.ics"
+
+
 def render_body_calendars(programme: Programme, previous: Callable[[str], bytes | None]) -> list[Artifact]:
-    """A calendar per body, each replacing the previous issue of its file (``previous`` reads it by name)."""
+    """A calendar per body, then the whole session's, each replacing the previous issue of its file (``previous``
+    reads it by name)."""
     session = programme.plenary.meeting
     artifacts = []
     for body in programme.bodies:
@@ -109,4 +116,25 @@ def render_body_calendars(programme: Programme, previous: Callable[[str], bytes 
             order=lambda before, number=number: (number(before.uid) or 0, before.uid),  # type: ignore[misc]
         )
         artifacts.append(Artifact(name=name, media_type=MEDIA_TYPE, data=data))
-    return artifacts
+    return [*artifacts, _session_calendar(programme, previous(SESSION))]
+
+
+def _session_calendar(programme: Programme, previous: bytes | None) -> Artifact:
+    """calendar-session.ics: the plenary meetings and every body's meetings, in time order."""
+    from meetplan.render.calendar import plenary_event, plenary_uid_number
+
+    session = programme.plenary.meeting
+    timed = [((p.date, p.hours.start), plenary_event(programme.plenary, p)) for p in programme.plenary.plenaries]
+    timed += [((s.date, s.hours.start), body_event(session, body, s)) for body in programme.bodies for s in body.schedule.plenaries]
+    owners = [plenary_uid_number(session), *(_number(session, body.body.short_name) for body in programme.bodies)]
+    data = write_calendar(
+        prodid=PRODID,
+        name=f"{session.short_name or session.body} {session.ordinal}, all meetings",
+        meeting=session,
+        events=[event for _, event in sorted(timed, key=lambda pair: pair[0])],
+        previous=previous,
+        source=SESSION,
+        ours=lambda uid: any(owner(uid) is not None for owner in owners),
+        order=lambda before: before.uid,
+    )
+    return Artifact(name=SESSION, media_type=MEDIA_TYPE, data=data)

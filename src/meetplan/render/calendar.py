@@ -597,7 +597,7 @@ def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
     return Event(uid=uid, lines=lines, zones=zones)
 
 
-def _plenary_number(meeting: Meeting) -> Callable[[str], int | None]:
+def plenary_uid_number(meeting: Meeting) -> Callable[[str], int | None]:
     """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
     suffix = "" if meeting.language == "en" else f"-{meeting.language}"
     pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}}){re.escape(suffix)}@{re.escape(UID_DOMAIN)}")
@@ -615,7 +615,7 @@ def render_calendar(schedule: Schedule, previous: bytes | None = None, source: s
     ``previous`` is the calendar this one replaces (None for the first issue); ``source`` names it in errors.
     """
     meeting = schedule.meeting
-    number = _plenary_number(meeting)
+    number = plenary_uid_number(meeting)
     data = write_calendar(
         prodid=PRODID,
         name=f"{meeting.body}, {session_name(meeting)}" if meeting.language == "en" else meeting.body,
