@@ -144,6 +144,13 @@ agenda:
     kind: closing
   - title: {report}
     kind: closing
+translations:  # the same texts in a language written right to left, through its own renderers' paths
+  ar:
+    body: {body}
+    venue: {venue}
+    room: {room}
+    agenda: {{"1 (a)": {opening}, "1 (b)": {adoption}, 2: {topic}, 3: {topic_2}, 4: {other_matters}, 5: {report}}}
+    notes: {{2020-09-07: {note}}}
 """
 
 FULL_TEXTS = {
