@@ -147,6 +147,7 @@ agenda:
 translations:  # the same texts in a language written right to left, through its own renderers' paths
   ar:
     body: {body}
+    parent_body: {parent_body}
     venue: {venue}
     room: {room}
     agenda: {{"1 (a)": {opening}, "1 (b)": {adoption}, 2: {topic}, 3: {topic_2}, 4: {other_matters}, 5: {report}}}

@@ -68,6 +68,7 @@ def built_2020(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
                        for title in ("Questions diverses", "Otros asuntos", "Прочие вопросы", "其他事项", "مسائل أخرى"))):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
+    text = text.replace("\n    body: ", "\n    body: (2) ")  # each language's body, which its list of participants names
     config.write_text(text, encoding="utf-8")
     return config, out, before
 

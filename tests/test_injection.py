@@ -272,6 +272,7 @@ def test_injection_data_baseline_shows_data_fields(data_baseline: dict[str, Arti
     registrations, inscriptions = sorted(REGISTRATION_FIELDS), sorted(INSCRIPTION_FIELDS)
     assert {key: fields for key, fields in shown.items() if fields} == {
         "participants.xlsx": registrations, "list-of-participants.docx": registrations, "list-of-participants.md": registrations,
+        "list-of-participants.ar.docx": registrations, "list-of-participants.ar.md": registrations,
         "speakers.xlsx": inscriptions, "running-order.docx": inscriptions, "running-order.md": inscriptions,
         "speakers/#0": ["panellist", "panellist_behalf"],
     }

@@ -271,3 +271,41 @@ def test_arabic_html_is_right_to_left_in_chromium(built: Path) -> None:
     assert '<html lang="ar" dir="rtl">' in html
     hours, item, symbol = columns(html_to_pdf(built / "annex.ar.html"))
     assert hours > item > symbol
+
+
+def test_list_of_participants_names_states_in_the_language(built: Path) -> None:
+    """The French list: its title and headings, States under their French short names in French alphabetical
+    order, the European Union under the configuration's name; people as in the English list."""
+    french = (built / "list-of-participants.fr.md").read_text(encoding="utf-8").splitlines()
+    assert french[:3] == ["# Liste des participants", "", "Groupe de travail sur le trafic illicite de migrants, Vienne"]
+    states = [line[4:] for line in french if line.startswith("### ")]
+    assert {"Afrique du Sud", "Allemagne", "Chine", "European Union"} <= set(states)
+    parties = french[french.index("## Parties"):french.index("## Signataires")]
+    named = [line[4:] for line in parties if line.startswith("### ")]
+    assert named.index("Afghanistan") < named.index("Afrique du Sud") < named.index("Allemagne")
+    english = (built / "list-of-participants.md").read_text(encoding="utf-8")
+    assert sorted(line for line in french if line.startswith("- ")) == sorted(line for line in english.splitlines() if line.startswith("- "))
+
+
+@pytest.mark.programs
+def test_arabic_list_of_participants_masthead_prints_its_english_lines_left_to_right(built: Path) -> None:
+    """The Arabic list's masthead: "الأمم المتحدة", and "Distr.: General", the date, "Arabic", "Original: English"
+    in that order, left to right (a date in a right-to-left paragraph would print "September 2020 8")."""
+    printed = pdf_text(docx_to_pdf(built / "list-of-participants.ar.docx")).split("\f")[0]
+    lines = [re.sub(r"[\u202a-\u202e]", "", line).strip() for line in printed.splitlines()]
+    masthead = [line.split("  ")[0].strip() for line in lines if re.match(r"(Distr\.|\d|Arabic|Original)", line)]
+    assert masthead[:4] == ["Distr.: General", "8 September 2020", "Arabic", "Original: English"], lines[:12]
+    assert "المتحدة" in printed
+
+
+def test_a_translated_list_needs_the_parent_body(tmp_path: Path) -> None:
+    """With registrations, a language without parent_body is refused for the list's masthead, located."""
+    text = CONFIG_2020.read_text(encoding="utf-8")
+    first = text.index("    parent_body: Conférence")
+    text = text[:first] + text[text.index("\n", first) + 1:]
+    (tmp_path / "registrations").symlink_to(ROOT / "config" / "registrations")
+    config = tmp_path / "meeting.yaml"
+    config.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(config), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "translations.fr.parent_body: missing: the parent body in French" in result.stderr

@@ -107,7 +107,7 @@ def test_privacy_every_artifact_is_published_or_for_the_secretariat(marked_build
     published = sorted({output(a.name).name for a in marked_build if is_published(a.name)})
     assert published == [
         "annex.*.docx", "annex.*.html", "annex.*.md", "annex.*.tsv", "annex.docx", "annex.html", "annex.md", "annex.tsv",
-        "calendar.*.ics", "calendar.ics", "list-of-participants.docx",
+        "calendar.*.ics", "calendar.ics", "list-of-participants.*.docx", "list-of-participants.*.md", "list-of-participants.docx",
         "list-of-participants.md", "report.docx", "report.md", "running-order.docx", "running-order.md",
     ]  # fmt: skip
 

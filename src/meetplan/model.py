@@ -88,6 +88,7 @@ class Translation:
 
     language: str  # "fr"
     body: str | None = None
+    parent_body: str | None = None
     short_name: str | None = None
     venue: str | None = None
     room: str | None = None

@@ -159,6 +159,22 @@ def _list_of_participants(fmt: str) -> Callable[[Rendering], list[Artifact]]:
     return render
 
 
+def _translated_list(fmt: str) -> Callable[[Rendering], list[Artifact]]:
+    """The list of participants in each language of translations: (none without registrations)."""
+
+    def render(rendering: Rendering) -> list[Artifact]:
+        from meetplan.render import list_of_participants
+        from meetplan.translate import localize
+
+        if rendering.plan.seats is None:
+            return []
+        renderer = {"md": list_of_participants.render_markdown, "docx": list_of_participants.render_docx}[fmt]
+        schedule = rendering.plan.schedule
+        return [renderer(localize(schedule, t.language).meeting, rendering.plan.seats) for t in schedule.meeting.translations]
+
+    return render
+
+
 def _report(fmt: str) -> Callable[[Rendering], list[Artifact]]:
     def render(rendering: Rendering) -> list[Artifact]:
         from meetplan.render import report
@@ -280,6 +296,10 @@ OUTPUTS: tuple[Output, ...] = (
            step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
     Output(name="list-of-participants.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("md"), description="the same, as Markdown"),
+    Output(name="list-of-participants.*.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="translations",
+           step="participants", render=_translated_list("docx"), description="the list in each language of translations: (States' names in it)"),
+    Output(name="list-of-participants.*.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="translations",
+           step="participants", render=_translated_list("md"), description="the same, as Markdown"),
     Output(name="report.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="report", step="report",
            render=_report("md"), description="the report's organizational part, as Markdown"),
     Output(name="report.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="report", step="report",

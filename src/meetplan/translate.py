@@ -32,7 +32,8 @@ def localize(schedule: Schedule, code: str) -> Schedule:
     """``schedule`` with its meeting's text in language ``code`` ("en" gives it back unchanged).
 
     Raises ConfigError with one located problem per text the outputs need and the translation does not give:
-    the body, the venue, each agenda item's title (and each parent's, with meeting.parent_rows), each day's
+    the body, the venue, the parent body (with registrations: the list of participants' masthead names it), each
+    agenda item's title (and each parent's, with meeting.parent_rows), each day's
     note (but the holiday note, which each language writes its own way).
     """
     if code == "en":
@@ -42,9 +43,11 @@ def localize(schedule: Schedule, code: str) -> Schedule:
     forms = language(code)
     titles, notes = dict(given.titles), dict(given.notes)
     missing: list[tuple[str, str]] = []
-    for key, value in (("body", given.body), ("venue", given.venue)):
-        if value is None:
-            missing.append((key, f"missing: the {key} in {forms.name}"))
+    # The list of participants' masthead names the parent body.
+    parent = meeting.parent_body is not None and meeting.registrations is not None
+    for key, value, wanted in (("body", given.body, True), ("venue", given.venue, True), ("parent_body", given.parent_body, parent)):
+        if wanted and value is None:
+            missing.append((key, f"missing: the {key.replace('_', ' ')} in {forms.name}"))
     needed = [e for item in meeting.agenda for e in ((item, *item.sub_items) if item.sub_items and meeting.parent_rows else item.sub_items or (item,))]
     missing += [(f"agenda.{e.label}", f"missing: the title of item {e.label} in {forms.name}") for e in needed if e.label not in titles]
     for day in meeting.days:
@@ -62,7 +65,8 @@ def localize(schedule: Schedule, code: str) -> Schedule:
     agenda = tuple(titled(item) for item in meeting.agenda)
     days = tuple(replace(day, note=notes.get(day.date, forms.holiday)) if day.note else day for day in meeting.days)
     localized = replace(
-        meeting, body=given.body or meeting.body, short_name=given.short_name or meeting.short_name,
+        meeting, body=given.body or meeting.body, parent_body=given.parent_body or meeting.parent_body,
+        short_name=given.short_name or meeting.short_name,
         venue=given.venue or meeting.venue, room=given.room or meeting.room, days=days, agenda=agenda,
         time_heading=given.time_heading or forms.headings[0], language=code,
     )

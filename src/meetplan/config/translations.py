@@ -53,6 +53,7 @@ def _notes(reader: Reader, value: Any, field: str, line: int | None) -> tuple[tu
 _TITLES_SCHEMA: dict[str, Any] = {"type": "object", "additionalProperties": convert.TEXT_SCHEMA}
 LANGUAGE = Section((
     Key(name="body", kind=convert.TEXT, doc="The body's name, as the translation service writes it."),
+    Key(name="parent_body", kind=convert.TEXT, doc="The body it reports to, for the masthead of the list of participants."),
     Key(name="short_name", kind=convert.TEXT, doc="The body's short name for calendar titles."),
     Key(name="venue", kind=convert.TEXT, doc="The city."),
     Key(name="room", kind=convert.TEXT, doc="The meeting room (the English name when left out)."),
@@ -72,7 +73,7 @@ def _translations(reader: Reader, value: Any, field: str, line: int | None) -> t
             continue
         values = reader.section(text, LANGUAGE, where, code_line)
         if values is not None:
-            result.append(Translation(language=str(code), body=values["body"], short_name=values["short_name"],
+            result.append(Translation(language=str(code), body=values["body"], parent_body=values["parent_body"], short_name=values["short_name"],
                                       venue=values["venue"], room=values["room"], time_heading=values["time_heading"],
                                       titles=values["agenda"], notes=values["notes"],
                                       origin=Origin(file=reader.file, line=code_line, field=where)))

@@ -60,6 +60,16 @@ class Language:
     hours: Callable[[Hours], str]  # the annex's time cell: "10 a.m.–1 p.m."
     plenary_meeting: Callable[[int], str]  # "1st plenary meeting"
     sub_item: Callable[[int, str], str]  # (1, "a") -> "1 (a)": the annex's label of a sub-item
+    # The masthead of a document in the language: "United Nations", "Distr.: General", the date, the language the
+    # document is in (Russian, Chinese and Arabic documents name it in English, French and Spanish in their own),
+    # "Original: English"; and the list of participants' title and category headings (DelegationCategory's order).
+    united_nations: str
+    distribution: str
+    masthead_date: Callable[[dt.date], str]
+    issued_in: str  # "" in English, the original
+    original: str
+    participants_title: str
+    categories: tuple[str, str, str, str, str, str]
 
 
 @cache

@@ -11,6 +11,7 @@ import datetime as dt
 
 from meetplan.languages import Continued, Language, cldr_weekday
 from meetplan.model import Hours
+from meetplan.style import full_date  # the masthead's date is written in English
 
 MONTHS = (
     "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
@@ -47,4 +48,18 @@ LANGUAGE = Language(
     hours=hours,
     plenary_meeting=lambda number: f"الجلسة العامة {number}",
     sub_item=lambda number, letter: f"{number} ({LETTERS.get(letter, letter)})",
+    united_nations="الأمم المتحدة",
+    distribution="Distr.: General",
+    masthead_date=full_date,
+    issued_in="Arabic",
+    original="Original: English",
+    participants_title="قائمة المشاركين",
+    categories=(
+        "الأطراف",
+        "الدول الموقِّعة",
+        "الدول غير الأطراف وغير الموقِّعة",
+        "المنظمات الحكومية الدولية وكيانات الأمم المتحدة",
+        "الكيانات التي لها مكاتب مراقبة دائمة",
+        "المنظمات غير الحكومية",
+    ),
 )  # fmt: skip

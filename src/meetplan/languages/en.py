@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meetplan.languages import Continued, Language
-from meetplan.style import day_heading, hours, ordinal
+from meetplan.style import day_heading, full_date, hours, ordinal
 
 LANGUAGE = Language(
     code="en", word_code="en-GB", name="English", rtl=False, font="Times New Roman",
@@ -21,4 +21,18 @@ LANGUAGE = Language(
     hours=hours,
     plenary_meeting=lambda number: f"{ordinal(number)} plenary meeting",
     sub_item=lambda number, letter: f"{number} ({letter})",
+    united_nations="United Nations",
+    distribution="Distr.: General",
+    masthead_date=full_date,
+    issued_in="",
+    original="Original: English",
+    participants_title="List of participants",
+    categories=(
+        "Parties",
+        "Signatories",
+        "States not parties or signatories",
+        "Intergovernmental organizations and United Nations entities",
+        "Entities maintaining permanent observer offices",
+        "Non-governmental organizations",
+    ),
 )  # fmt: skip

@@ -17,6 +17,11 @@ def day_heading(date: dt.date) -> str:
     return f"{cldr_weekday('es', date)} {date.day} de {cldr_month('es', date)}"
 
 
+def masthead_date(date: dt.date) -> str:
+    """"23 de septiembre de 2020"."""
+    return f"{date.day} de {cldr_month('es', date)} de {date.year}"
+
+
 def _clock(time: dt.time) -> str:
     return f"{time.hour}.{time.minute:02d}"
 
@@ -41,4 +46,18 @@ LANGUAGE = Language(
     hours=hours,
     plenary_meeting=lambda number: f"{number}ª reunión plenaria",
     sub_item=lambda number, letter: f"{number} {letter})",
+    united_nations="Naciones Unidas",
+    distribution="Distr. general",
+    masthead_date=masthead_date,
+    issued_in="Español",
+    original="Original: inglés",
+    participants_title="Lista de participantes",
+    categories=(
+        "Partes",
+        "Signatarios",
+        "Estados que no son partes ni signatarios",
+        "Organizaciones intergubernamentales y entidades de las Naciones Unidas",
+        "Entidades que mantienen oficinas permanentes de observación",
+        "Organizaciones no gubernamentales",
+    ),
 )  # fmt: skip

@@ -20,6 +20,12 @@ def day_heading(date: dt.date) -> str:
     return f"{cldr_weekday('fr', date)} {day} {cldr_month('fr', date)}"
 
 
+def masthead_date(date: dt.date) -> str:
+    """"23 septembre 2020", "1er juillet 2015"."""
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {cldr_month('fr', date)} {date.year}"
+
+
 def time_of_day(time: dt.time) -> str:
     if time == dt.time(12, 0):
         return "midi"
@@ -42,4 +48,18 @@ LANGUAGE = Language(
     hours=lambda span: clock_range(span, time_of_day, EN_DASH),
     plenary_meeting=lambda number: f"{number}{'re' if number == 1 else 'e'} séance plénière",
     sub_item=lambda number, letter: f"{number} {letter})",
+    united_nations="Nations Unies",
+    distribution="Distr. générale",
+    masthead_date=masthead_date,
+    issued_in="Français",
+    original="Original\u00a0: anglais",
+    participants_title="Liste des participants",
+    categories=(
+        "Parties",
+        "Signataires",
+        "États non parties ni signataires",
+        "Organisations intergouvernementales et entités des Nations Unies",
+        "Entités ayant un bureau permanent d’observateur",
+        "Organisations non gouvernementales",
+    ),
 )  # fmt: skip

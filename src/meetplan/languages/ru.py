@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from meetplan.languages import Continued, Language, cldr_month, cldr_weekday, clock_range
+from meetplan.style import full_date  # the masthead's date is written in English
 
 CYRILLIC_LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", "абвгдежзиклмнопрстуфхцчшщ", strict=False))
 
@@ -41,4 +42,18 @@ LANGUAGE = Language(
     hours=lambda span: clock_range(span, time_of_day, " \u2013 "),
     plenary_meeting=lambda number: f"{number}-е пленарное заседание",
     sub_item=lambda number, letter: f"{number} {CYRILLIC_LETTERS.get(letter, letter)})",
+    united_nations="Организация Объединенных Наций",
+    distribution="Distr.: General",
+    masthead_date=full_date,
+    issued_in="Russian",
+    original="Original: English",
+    participants_title="Список участников",
+    categories=(
+        "Участники",
+        "Подписавшие государства",
+        "Государства, не являющиеся участниками или подписавшими сторонами",
+        "Межправительственные организации и подразделения Организации Объединенных Наций",
+        "Образования, имеющие постоянные представительства наблюдателей",
+        "Неправительственные организации",
+    ),
 )  # fmt: skip

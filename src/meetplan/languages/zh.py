@@ -9,6 +9,7 @@ import datetime as dt
 
 from meetplan.languages import Continued, Language, cldr_weekday
 from meetplan.model import Hours
+from meetplan.style import full_date  # the masthead's date is written in English
 
 
 def day_heading(date: dt.date) -> str:
@@ -49,4 +50,18 @@ LANGUAGE = Language(
     hours=hours,
     plenary_meeting=lambda number: f"第{number}次全体会议",
     sub_item=lambda number, letter: f"{number} ({letter})",
+    united_nations="联合国",
+    distribution="Distr.: General",
+    masthead_date=full_date,
+    issued_in="Chinese",
+    original="Original: English",
+    participants_title="与会者名单",
+    categories=(
+        "缔约方",
+        "签署方",
+        "非缔约方或签署方的国家",
+        "政府间组织和联合国实体",
+        "设有常驻观察员办事处的实体",
+        "非政府组织",
+    ),
 )  # fmt: skip

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
+from meetplan import reference
+from meetplan.languages import language
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant, Placement, SeatPlan
 from meetplan.names import latin_name
 from meetplan.render import Artifact, word
@@ -23,15 +26,8 @@ from meetplan.render.markup import markdown_text
 from meetplan.render.word import ParagraphStyle
 from meetplan.style import date_range, masthead_lines, session_name, sort_key
 
-TITLE = "List of participants"
-HEADINGS: dict[DelegationCategory, str] = {
-    DelegationCategory.PARTY: "Parties",
-    DelegationCategory.SIGNATORY: "Signatories",
-    DelegationCategory.NON_PARTY: "States not parties or signatories",
-    DelegationCategory.ORGANIZATION: "Intergovernmental organizations and United Nations entities",
-    DelegationCategory.PERMANENT_OBSERVER: "Entities maintaining permanent observer offices",
-    DelegationCategory.NGO: "Non-governmental organizations",
-}
+TITLE = language("en").participants_title
+HEADINGS: dict[DelegationCategory, str] = dict(zip(DelegationCategory, language("en").categories, strict=True))
 
 Sections = list[tuple[DelegationCategory, list[tuple[Delegation, list[Participant]]]]]
 
@@ -110,21 +106,52 @@ def attending(meeting: Meeting, seats: SeatPlan | None) -> list[Participant]:
 
 
 def subtitle(meeting: Meeting) -> str:
-    """"Working Group on the Smuggling of Migrants, seventh meeting, Vienna, 8 and 9 September 2020"."""
+    """"Working Group on the Smuggling of Migrants, seventh meeting, Vienna, 8 and 9 September 2020"; in another
+    language the body and the venue as its translation gives them."""
+    if meeting.language != "en":
+        return f"{meeting.body}, {meeting.venue}"
     days = f", {date_range(meeting.days[0].date, meeting.days[-1].date)}" if meeting.days else ""
     return f"{meeting.body}, {session_name(meeting)}, {meeting.venue}{days}"
 
 
+def delegation_name(delegation: Delegation, code: str) -> str:
+    """The delegation as a list in language ``code`` names it: a State by its short name in that language (UN
+    Terminology's, data/states.csv); the European Union, organizations and NGOs by the configuration's name."""
+    if code == "en" or not delegation.category.is_state:
+        return delegation.name
+    state = reference.find_state(delegation.name)
+    return state.name_in(code) if state is not None else delegation.name
+
+
+def _in_language(meeting: Meeting, people: list[Participant]) -> list[Participant]:
+    """The people with their delegations named in the meeting's language, so that the list sorts by those names."""
+    if meeting.language == "en":
+        return people
+    named = {d: replace(d, name=delegation_name(d, meeting.language)) for d in {p.delegation for p in people}}
+    return [replace(p, delegation=named[p.delegation]) for p in people]
+
+
+def _sections(meeting: Meeting, seats: SeatPlan | None) -> Sections:
+    return sections(_in_language(meeting, attending(meeting, seats)))
+
+
+def file_name(meeting: Meeting, extension: str) -> str:
+    """"list-of-participants.md"; "list-of-participants.fr.md" in another language."""
+    return f"list-of-participants.{extension}" if meeting.language == "en" else f"list-of-participants.{meeting.language}.{extension}"
+
+
 def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
-    lines = [f"# {TITLE}", "", markdown_text(subtitle(meeting))]
+    forms = language(meeting.language)
+    lines = [f"# {forms.participants_title}", "", markdown_text(subtitle(meeting))]
     if synthetic(meeting):
         lines += ["", f"**{SYNTHETIC}**"]
-    for category, delegations in sections(attending(meeting, seats)):
-        lines += ["", f"## {HEADINGS[category]}"]
+    headings = dict(zip(DelegationCategory, forms.categories, strict=True))
+    for category, delegations in _sections(meeting, seats):
+        lines += ["", f"## {headings[category]}"]
         for delegation, people in delegations:
             lines += ["", f"### {markdown_text(delegation.name)}", ""]
             lines += [f"- {markdown_text(entry(person))}" for person in people]
-    return Artifact(name="list-of-participants.md", media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
+    return Artifact(name=file_name(meeting, "md"), media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 
 # The list's own paragraph styles: the body names a style for each paragraph rather than repeating its layout.
@@ -144,15 +171,18 @@ def _paragraph(style: str, value: str) -> str:
 
 
 def _body(meeting: Meeting, seats: SeatPlan | None, official: str) -> Iterator[str]:
+    forms = language(meeting.language)
     # Dated the first day of the meeting, when the list is issued in the room.
     issued = meeting.days[0].date if meeting.days else meeting.issued
-    yield from word.masthead(symbol=official, parent_body=meeting.parent_body, issued=issued, lines=masthead_lines(meeting))
-    yield word.heading(TITLE, space_after=12)  # the masthead names the body, the meeting, venue and dates
+    lines = masthead_lines(meeting) if meeting.language == "en" else (meeting.body, meeting.venue)
+    yield from word.masthead(symbol=official, parent_body=meeting.parent_body, issued=issued, lines=lines, language=forms)
+    yield word.heading(forms.participants_title, space_after=12)  # the masthead names the body, the meeting, venue and dates
     if synthetic(meeting):
         yield word.paragraph(word.run(SYNTHETIC, word.size_properties(12, bold=True)), after=12)
     category_style, delegation_style, person_style = (style.style_id for style in (_CATEGORY, _DELEGATION, _PERSON))
-    for category, delegations in sections(attending(meeting, seats)):
-        yield _paragraph(category_style, HEADINGS[category])
+    headings = dict(zip(DelegationCategory, forms.categories, strict=True))
+    for category, delegations in _sections(meeting, seats):
+        yield _paragraph(category_style, headings[category])
         for delegation, people in delegations:
             yield _paragraph(delegation_style, delegation.name)
             for person in people:
@@ -166,6 +196,7 @@ def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     symbol = official
     if synthetic(meeting):  # on every page, beside the symbol, and under the title
         symbol = f"{SYNTHETIC.split(':')[0]} \u2014 {symbol}" if symbol else SYNTHETIC.split(':')[0]
-    data = word.document(_body(meeting, seats, official), symbol=symbol, title=TITLE, issued=meeting.issued,
-                         stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON), masthead=True)
-    return Artifact(name="list-of-participants.docx", media_type=word.DOCX_MEDIA_TYPE, data=data)
+    forms = language(meeting.language)
+    data = word.document(_body(meeting, seats, official), symbol=symbol, title=forms.participants_title, issued=meeting.issued,
+                         stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON), masthead=True, language=forms)
+    return Artifact(name=file_name(meeting, "docx"), media_type=word.DOCX_MEDIA_TYPE, data=data)

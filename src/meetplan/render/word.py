@@ -99,10 +99,12 @@ def cm(value: float) -> int:
 
 def paragraph(runs: str = "", *, style: str | None = None, keep_with_next: bool = False, page_break: bool = False,
               before: float | None = None, after: float | None = None, indent: float | None = None,
-              hanging: float | None = None, align: str | None = None, numbered: int | None = None) -> str:
+              hanging: float | None = None, align: str | None = None, numbered: int | None = None,
+              left_to_right: bool = False) -> str:
     """A w:p with its properties in the schema's order: spacing ``before`` and ``after`` in points, ``indent`` and
     ``hanging`` in centimetres, ``align`` "left", "right" or "justify"; ``numbered``: the paragraph is numbered
-    by Word in the run of numbers ``numbered`` (0, 1, ...) of ``document(numbered_from=...)``."""
+    by Word in the run of numbers ``numbered`` (0, 1, ...) of ``document(numbered_from=...)``; ``left_to_right``:
+    written left to right in a document that is not (English words and dates in an Arabic masthead)."""
     properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if keep_with_next:
         properties += "<w:keepNext/>"
@@ -110,6 +112,8 @@ def paragraph(runs: str = "", *, style: str | None = None, keep_with_next: bool 
         properties += "<w:pageBreakBefore/>"
     if numbered is not None:
         properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{NUMBERED + numbered}"/></w:numPr>'
+    if left_to_right:
+        properties += '<w:bidi w:val="0"/>'
     if before is not None or after is not None:
         spacing = f' w:before="{twips(before)}"' if before is not None else ""
         spacing += f' w:after="{twips(after)}"' if after is not None else ""
@@ -156,20 +160,25 @@ def hyperlink(rid: str, text: str, *, italic: bool = False) -> str:
     return f'<w:hyperlink r:id="{rid}"><w:r>{ITALIC if italic else ""}{text_element(text, preserve=True)}</w:r></w:hyperlink>'
 
 
-def masthead(*, symbol: str, parent_body: str | None, issued: dt.date, lines: tuple[str, ...] = ()) -> Iterator[str]:
+def masthead(*, symbol: str, parent_body: str | None, issued: dt.date, lines: tuple[str, ...] = (),
+             language: Language | None = None) -> Iterator[str]:
     """The UN masthead at the top of the first page: "United Nations" and the symbol over a rule; the parent body
     beside "Distr.: General", the date and "Original: English"; then ``lines`` in bold (the body, the meeting, its
-    venue and dates)."""
-    from meetplan.style import full_date
+    venue and dates). In another ``language``, its words, and the language the document is in above "Original"."""
+    if language is None:
+        from meetplan.languages import language as official
 
+        language = official("en")
+    distribution = [language.distribution, language.masthead_date(issued), ""]
+    distribution += [language.issued_in, language.original] if language.issued_in else [language.original]
     left, right = cm(8.0), cm(8.6)  # the A4 text width
     yield table((_HALF_WIDTH, _HALF_WIDTH), (
-        row((cell(left, paragraph(run("United Nations", BOLD)), rule_below=True),
+        row((cell(left, paragraph(run(language.united_nations, BOLD)), rule_below=True),
              cell(right, paragraph(run(" ".join(symbol.split()), size_properties(12, bold=True)), align="right"),
                   rule_below=True))),
         row((cell(left, paragraph(run(parent_body or "", BOLD), before=6)),
-             cell(right, paragraph(run(f"Distr.: General\n{full_date(issued)}\n\nOriginal: English"), before=6)))),
-    ), rules=False)
+             cell(right, paragraph(run("\n".join(distribution)), before=6, left_to_right=language.rtl)))),
+    ), rules=False, rtl=language.rtl)
     for number, text in enumerate(lines):
         yield paragraph(run(text, BOLD), before=6 if number == 0 else 0)
     yield paragraph(after=6)
