@@ -248,3 +248,23 @@ def test_day_without_a_plenary_meeting_is_refused(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == (
         "error: DATE: no plenary meeting is held on Thursday, 10 September 2020; the seventh meeting meets on "
         f"8 and 9 September 2020, see meetplan check {REV1}")
+
+
+def test_notice_names_the_speakers_whose_expected_time_moved(tmp_path: Path) -> None:
+    """A rebuild that gives the Chair's opening 20 minutes, not 10, moves every speaker of the 1st plenary meeting
+    by 20 minutes: the notice names each, with both times; those of later meetings, unmoved, are not named."""
+    (tmp_path / "registrations").symlink_to(ROOT / "config" / "registrations")
+    config = tmp_path / "meeting.yaml"
+    text = (ROOT / "config" / "wgsom-2020.yaml").read_text(encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(config), "--output", str(tmp_path / "out")]).exit_code == 0
+    config.write_text(text.replace("\nspeakers:\n", "\nspeakers:\n  opening_minutes: 20\n"), encoding="utf-8")
+    result = runner.invoke(main, ["build", str(config), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "now expected" in line]
+    assert notes[0] == ("note: Amanda Ledwaba (South Africa), under item 2: now expected Tuesday, 8 September, 10.40 a.m. "
+                        "(previously Tuesday, 8 September, 10.20 a.m.).")
+    assert notes[-1] == ("note: Morocco, under item 2: now expected Tuesday, 8 September, 11.50 a.m. "
+                         "(previously Tuesday, 8 September, 11.30 a.m.).")
+    assert len(notes) == 9  # the 1st plenary meeting's nine speakers; the 2nd meeting's keep their times

@@ -10,12 +10,16 @@ each item is its number ("2", "1 (a)") with the plenary meetings that take it up
 
 - a plenary meeting is *cancelled* when its day and hours are gone, *added* when new; when the count is the same,
   a meeting whose number now falls on other hours has *moved* (the calendar moves the same event);
-- an item is *moved* when the plenary meetings that take it up differ, both lists written out.
+- an item is *moved* when the plenary meetings that take it up differ, both lists written out;
+- a speaker has *moved* when the time the previous running-order.md expected them under an item is on another
+  day, or more than 15 minutes from the time the new one expects (a speaker who speaks twice under an item, for a
+  group and nationally, is compared turn by turn).
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from meetplan.style import join_list, ordinal
 
@@ -90,4 +94,55 @@ def changes(previous: bytes, current: bytes) -> list[str]:
             lines.append(f"Item {item}, {_short(titles[item])}: now {_when(meetings)} (previously {_when(earlier)}).")
     lines += [f"Item {item} is no longer on the organization of work (previously {_when(earlier)})."
               for item, earlier in items_before.items() if item not in items_after]
+    return lines
+
+
+MOVED_MINUTES = 15  # the issue's threshold: a speaker is told when the expected time moves by more than this
+
+_TIME = re.compile(r"^(\d{1,2})(?:\.(\d{2}))? ([ap])\.m\.$")
+Turn = tuple[str, str]  # (the day heading, the time "10.20 a.m.")
+
+
+def _minutes(time: str) -> int | None:
+    """Minutes after midnight of a running order's time ("10.20 a.m.", "3 p.m.", "noon"); None for another text."""
+    if time == "noon":
+        return 12 * 60
+    match = _TIME.match(time)
+    if match is None:
+        return None
+    hour = int(match[1]) % 12 + (12 if match[3] == "p" else 0)
+    return hour * 60 + int(match[2] or 0)
+
+
+def read_running_order(data: bytes) -> dict[tuple[str, str, int], Turn]:
+    """Each timed turn of a running-order.md: (item label, speaker as the row names them, the turn's place among
+    that speaker's turns under the item) -> (day, time). Never raises: rows it cannot read are skipped."""
+    turns: dict[tuple[str, str, int], Turn] = {}
+    day = item = ""
+    for line in data.decode("utf-8", "replace").splitlines():
+        if line.startswith("## "):
+            day = line.split(" \u2014 ", 1)[-1].rsplit(", ", 1)[0]  # "1st plenary meeting — Tuesday, 8 September, 10 a.m.–1 p.m."
+        elif line.startswith("### Item "):
+            item = line[len("### Item "):].split(":", 1)[0].removesuffix(" (continued)")
+        elif line.startswith("| ") and not line.startswith(("| Time ", "| ---")):
+            cells = [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in line.strip("|").split(" | ")]
+            if len(cells) >= 2 and _minutes(cells[0]) is not None:
+                count = sum(1 for key in turns if key[:2] == (item, cells[1]))
+                turns[(item, cells[1], count)] = (day, cells[0])
+    return turns
+
+
+def speakers_moved(previous: bytes, current: bytes) -> list[str]:
+    """The speakers whose expected time moved to another day or by more than MOVED_MINUTES, one sentence each,
+    in the current running order's order."""
+    before = read_running_order(previous)
+    lines = []
+    for (item, speaker, turn), (day, time) in read_running_order(current).items():
+        was = before.get((item, speaker, turn))
+        if was is None:
+            continue
+        old, new = _minutes(was[1]), _minutes(time)
+        if was[0] != day or (old is not None and new is not None and abs(new - old) > MOVED_MINUTES):
+            who = speaker.split(", ", 1)[0]  # "Amanda Ledwaba (South Africa)", without the function
+            lines.append(f"{who}, under item {item}: now expected {day}, {time} (previously {was[0]}, {was[1]}).")
     return lines

@@ -139,7 +139,8 @@ def build(config: Path, output: str | None) -> None:
     planned = _plan(config)
     previous = read_previous(folder)
     moved = moved_pins(planned, previous)  # read before this build replaces the previous issue's record
-    previous_annex = _previous_annex(previous)  # what delegates were last told, for the notice of changes
+    # What delegates and speakers were last told, for the notice of changes.
+    previous_annex, previous_order = _previous_file(previous, "annex.tsv"), _previous_file(previous, "running-order.md")
     phases = steps(planned, previous)
     progress.total = len(phases) + 2  # reading and scheduling; each phase; writing
     done: list[Any] = []
@@ -156,32 +157,34 @@ def build(config: Path, output: str | None) -> None:
     _warn(planned)
     for warning in moved:
         click.echo(f"warning: {warning}", err=True)
-    _notice(previous_annex, artifacts)
+    _notice(previous_annex, previous_order, artifacts)
     for path in written:
         click.echo(str(path))
 
 
-def _previous_annex(previous: Any) -> bytes | None:
-    """The previous issue's annex.tsv, or None: the notice of changes is a courtesy, and a folder or link where the
+def _previous_file(previous: Any, name: str) -> bytes | None:
+    """The previous issue's ``name``, or None: the notice of changes is a courtesy, and a folder or link where the
     file belongs is the writer's to report, with the message that says what to do."""
     from meetplan.errors import MeetplanError
 
     try:
-        data: bytes | None = previous("annex.tsv")
+        data: bytes | None = previous(name)
     except MeetplanError:
         return None
     return data
 
 
-def _notice(previous_annex: bytes | None, artifacts: list[Any]) -> None:
-    """The changes since the previous issue, for the secretariat's notice to delegates: `note:` lines on stderr."""
-    from meetplan.changes import changes
+def _notice(previous_annex: bytes | None, previous_order: bytes | None, artifacts: list[Any]) -> None:
+    """The changes since the previous issue, for the secretariat's notice to delegates and to the speakers whose
+    expected time moved: `note:` lines on stderr."""
+    from meetplan.changes import changes, speakers_moved
     from meetplan.errors import shown
 
-    current = next((artifact.data for artifact in artifacts if artifact.name == "annex.tsv"), None)
-    if previous_annex is None or current is None:
-        return
-    for line in changes(previous_annex, current):
+    current = {artifact.name: artifact.data for artifact in artifacts if artifact.name in ("annex.tsv", "running-order.md")}
+    lines = changes(previous_annex, current["annex.tsv"]) if previous_annex is not None and "annex.tsv" in current else []
+    if previous_order is not None and "running-order.md" in current:
+        lines += speakers_moved(previous_order, current["running-order.md"])
+    for line in lines:
         click.echo(f"note: {shown(line)}", err=True)
 
 
