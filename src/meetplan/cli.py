@@ -195,6 +195,17 @@ def check(config: Path) -> None:
 
         click.echo(describe_parallel(planned.programme))
     _warn(planned)
+    _fit_notes(planned)
+
+
+def _fit_notes(planned: Plan) -> None:
+    """Which items need shorter speaking limits, and the limits that would fit (fit.py): `note:` lines on stderr."""
+    from meetplan.errors import shown
+    from meetplan.fit import note
+
+    for entry in planned.speakers.items if planned.speakers else ():
+        if entry.fitting is not None:
+            click.echo(f"note: {shown(note(entry.item.label, entry.fitting))}", err=True)
 
 
 FORMATS = ("md", "html", "docx", "tsv")

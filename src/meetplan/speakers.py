@@ -170,8 +170,23 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     inscriptions = by_item(plan.inscriptions)
     spans = windows(schedule, plan.opening_minutes)
     return SpeakersList(schedule=schedule, items=tuple(
-        time_item(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
+        _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
         for entry in schedule.meeting.entries))
+
+
+def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
+            spans: tuple[Window, ...]) -> ItemSpeakers:
+    """An entry's timed list; when its speakers do not fit, with the limits that would let them (``fit.fit``),
+    and timed with those limits when speakers.fit_limits asks for it."""
+    from meetplan.fit import fit
+
+    timed = time_item(schedule, plan, item, inscriptions, spans)
+    if timed.warning is None:
+        return timed
+    fitting = fit(plan, ordered(plan, inscriptions), spans, applied=plan.fits(item.label))
+    if fitting.applied:
+        timed = time_item(schedule, dataclasses.replace(plan, limits=fitting.limits), item, inscriptions, spans)
+    return dataclasses.replace(timed, fitting=fitting)
 
 
 # --- shares sized by the inscriptions ---------------------------------------------------------------------------------------------

@@ -19,11 +19,11 @@ from meetplan import fieldtext, reference, tables
 from meetplan.config import convert
 from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
-from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, list_entries
+from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, kind_of, lines_of, list_entries
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import AgendaItem, Attendance, Format, Inscription, Meeting, Origin, SpeakerClass, SpeakerPlan
 from meetplan.style import join_list, sort_key
-from meetplan.yamlsource import LineDict
+from meetplan.yamlsource import LineDict, LineList
 
 # Our convention, from the practice DOMAIN.md cites: 7 minutes on behalf of a group and 5 for a State (CND),
 # 5 for a panellist and 3 for other interventions, here the observer organizations (CCPCJ 2021).
@@ -306,6 +306,23 @@ def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[In
     return tuple(inscriptions)
 
 
+def _fit_limits(reader: Reader, value: Any, field: str, line: int | None) -> tuple[bool, tuple[str, ...]]:
+    """speakers.fit_limits: (True, ()) for every item, (False, labels) for the items listed, each checked against
+    the agenda as an inscription's item is."""
+    if isinstance(value, bool):
+        return value, ()
+    if not isinstance(value, LineList):
+        reader.problem(line, field, f"must be true, false or a list of agenda items such as [3, \"1 (b)\"], not {kind_of(value)}")
+        return False, ()
+    items, labels = Items(reader.context.agenda), []
+    for index, entry, entry_line in lines_of(value):
+        try:
+            labels.append(items.find(entry))
+        except ValueError as error:
+            reader.problem(entry_line, f"{field}[{index}]", str(error))
+    return False, tuple(dict.fromkeys(labels))
+
+
 ITEM = Section((
     Key(name="panellists", kind=Structure(lambda *_: None, {"type": "array", "items": PANELLIST.schema()}), doc="The panellists, in the order called."),
     Key(name="statements", kind=Structure(lambda *_: None, {"type": "array", "items": {"anyOf": [convert.TEXT_SCHEMA, STATEMENT.schema()]}}),
@@ -323,6 +340,12 @@ SPEAKERS = Section((
     Key(name="opening_minutes", kind=MINUTES, default=Fraction(10),
         doc="Minutes for each agenda entry with no time of its own (the opening, the adoption of the agenda) at the start "
             "of its plenary meeting, before the first speaker (default 10)."),
+    Key(name="fit_limits", kind=Structure(_fit_limits, {"anyOf": [
+            {"type": "boolean"}, {"type": "array", "items": {"type": ["integer", "string"]}}]}),
+        doc="true: cut the limits of every item whose speakers do not fit its time, keeping their ratios; or the items "
+            "whose limits to cut ([3, \"1 (b)\"]). Default false.", default=(False, ())),
+    Key(name="fit_floor", kind=MINUTES, default=Fraction(2),
+        doc="Minutes below which speakers.fit_limits does not cut a limit (default 2)."),
     Key(name="file", kind=convert.FILE_NAME, doc="An inscriptions file, CSV or XLSX, relative to this file."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
     Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
@@ -349,6 +372,9 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         limits=tuple((kind, limits[kind]) for kind in SpeakerClass),
         size_shares=values["size_shares"],
         opening_minutes=values["opening_minutes"],
+        fit_all=values["fit_limits"][0],
+        fit_items=values["fit_limits"][1],
+        fit_floor=values["fit_floor"],
         file=path,
         sheet=values["sheet"],
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),

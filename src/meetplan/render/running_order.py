@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from meetplan.fit import changes
 from meetplan.model import Hours, SpeakersList, Turn
 from meetplan.render import Artifact, word
 from meetplan.render.markup import markdown_text, one_line
@@ -40,6 +41,7 @@ class ItemPart:
     rows: tuple[tuple[str, ...], ...]
     left_over: tuple[tuple[str, ...], ...]
     empty: str  # what stands in place of the table when no speaker is expected
+    limits: str = ""  # the reduced limits, when speakers.fit_limits cut them (speaking-time.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,8 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
             last = entry.windows[-1].plenary == plenary.number
             left_over = tuple(_row(t) for t in entry.turns if t.start is None) if last else ()
             earlier = any(t.start is not None and t.plenary < plenary.number for t in entry.turns)
-            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS))
+            limits = f"Speaking time reduced: {changes(entry.fitting)}." if entry.fitting is not None and entry.fitting.applied else ""
+            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS, limits))
         heading = f"{ordinal(plenary.number)} plenary meeting {EM_DASH} {day_heading(plenary.date)}, {hours(plenary.hours)}"
         parts.append(PlenaryPart(heading, tuple(items)))
     return tuple(parts)
@@ -116,6 +119,8 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
             lines += [f"### {markdown_text(item.heading)}", ""]
             if item.time:
                 lines += [f"Time: {markdown_text(item.time)}", ""]
+            if item.limits:
+                lines += [markdown_text(item.limits), ""]
             lines += (_markdown_table(item.rows) if item.rows else [item.empty]) + [""]
             if item.left_over:
                 lines += [f"{NOT_REACHED}:", "", *_markdown_table(item.left_over), ""]
@@ -153,6 +158,8 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
             yield word.heading(item.heading, size=_SIZE, space_after=3)
             if item.time:
                 yield word.paragraph(word.run(f"Time: {item.time}"), after=3)
+            if item.limits:
+                yield word.paragraph(word.run(item.limits, word.ITALIC), after=3)
             if item.rows:
                 yield from _table(item.rows)
             else:

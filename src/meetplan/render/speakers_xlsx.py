@@ -31,6 +31,9 @@ OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes availa
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
 OVERVIEW_WIDTHS = (9, 30, 12, 11, 12, 12, 11, 11, 30)
 OVERVIEW_WRAPPED = (1, 2, 8)
+ARRANGEMENTS = "Speaking time"  # the sheet of the speaking time arrangements, with speakers.fit_limits
+ARRANGEMENT_HEADINGS = ("Agenda item", "Speakers", "Number", "Usual limit (minutes)", "Limit (minutes)")
+ARRANGEMENT_WIDTHS = (9, 40, 9, 11, 11)
 # "General": 270 and 7.5; "0.##" would show a whole number with a trailing full stop ("270.").
 MINUTES_FORMAT = "General"
 MINUTES = Style(number_format=MINUTES_FORMAT)
@@ -89,6 +92,9 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             worksheet.append([position, _kind_heading(kind), minutes(limits[kind])])
 
     taken: list[str] = [OVERVIEW]
+    if speakers.fitted:
+        _arrangements(workbook, speakers)
+        taken.append(ARRANGEMENTS)
     for entry in speakers.items:
         if not entry.turns:
             continue
@@ -111,6 +117,19 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             worksheet.append(row)
 
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
+
+
+def _arrangements(workbook: Workbook, speakers: SpeakersList) -> None:
+    """The speaking time arrangements (speaking-time.md) as a sheet: a row per item and kind of speaker."""
+    from meetplan.render.arrangements import rows as arrangement_rows
+
+    rows = [[entry.item.label, kind, count, Cell(_minutes(usual), MINUTES), Cell(_minutes(limit), MINUTES)]
+            for entry in speakers.fitted if entry.fitting is not None
+            for kind, count, usual, limit in arrangement_rows(entry.fitting)]
+    worksheet = workbook.add_sheet(ARRANGEMENTS, ARRANGEMENT_HEADINGS, content_widths(ARRANGEMENT_HEADINGS, rows, ARRANGEMENT_WIDTHS),
+                                   filter_rows=len(rows), wrap=(1,))
+    for row in rows:
+        worksheet.append(row)
 
 
 def _kind_heading(kind: SpeakerClass) -> str:
