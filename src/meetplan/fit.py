@@ -89,6 +89,7 @@ def fit(plan: SpeakerPlan, ordered: Sequence[Inscription], spans: Sequence[Windo
     """
     usual = dict(plan.limits)
     floor = plan.fit_floor
+    ordered = [inscription for inscription in ordered if not inscription.written]  # no time to fit
     # A window of 93.75 minutes holds whole seconds up to 5,625: statements are whole seconds (config.speakers.minutes).
     capacities = [math.floor(window.minutes * 60) for window in spans]
     kinds = [SpeakerClass.PANELLISTS if i.panellist else i.kind for i in ordered]

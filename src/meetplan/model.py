@@ -426,6 +426,15 @@ _SPEAKER_CLASS_LABELS = {
 }
 
 
+class Level(StrEnum):
+    """The level of representation of who makes a statement, for the bodies that call speakers by it
+    (speakers.by_level): heads of State or Government, then ministers, then the others (issue 19)."""
+
+    HEAD = "head of State or Government"
+    MINISTER = "minister"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Inscription:
     """One speaker inscribed under one agenda entry: a panellist, or a delegation's statement."""
@@ -441,6 +450,8 @@ class Inscription:
     minutes: Fraction | None  # the speaker's own time; None: the limit for the kind of speaker
     inscribed: dt.datetime | None  # when the delegation asked for the floor, local time of the meeting
     origin: Origin | None = field(default=None, compare=False)
+    level: Level = Level.OTHER  # the level of representation (speakers.by_level orders by it)
+    written: bool = False  # delivered in writing only: listed, never timed
 
     @property
     def kind(self) -> SpeakerClass:
@@ -468,6 +479,8 @@ class SpeakerPlan:
     fit_all: bool = False
     fit_items: tuple[str, ...] = ()  # entry labels, "3" or "1 (b)"
     fit_floor: Fraction = Fraction(2)  # minutes below which a limit is not cut (speakers.fit_floor)
+    by_level: bool = False  # the rules of the floor: within a kind, heads of State or Government, ministers, others
+    lots: int | None = None  # the seed of the lots drawn for simultaneous inscriptions; None: no lots, as listed
     origin: Origin | None = field(default=None, compare=False)
     file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 

@@ -42,17 +42,12 @@ def ordered(plan: SpeakerPlan, inscriptions: tuple[Inscription, ...]) -> list[In
     """The order in which the Chair calls speakers (rule 42: in the order they signify their desire to speak).
 
     Classes in the plan's order; panellists as listed; statements by time of inscription, then as listed, so
-    that a statement without a time comes after those with one.
+    that a statement without a time comes after those with one. The rules of the floor a meeting adds (level of
+    representation, lots) are in ``floor.py``.
     """
-    rank = {kind: index for index, kind in enumerate(plan.order)}
-    never = dt.datetime.max
+    from meetplan.floor import ordered as by_rules
 
-    def key(pair: tuple[int, Inscription]) -> tuple[int, dt.datetime, int]:
-        index, inscription = pair
-        when = never if inscription.panellist or inscription.inscribed is None else inscription.inscribed
-        return rank[inscription.kind], when, index
-
-    return [inscription for _, inscription in sorted(enumerate(inscriptions), key=key)]
+    return by_rules(plan, inscriptions)
 
 
 # --- time ---------------------------------------------------------------------------------------------------------------------
@@ -135,6 +130,12 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscripti
     index, used = 0, Fraction(0)
     placed_in: list[int | None] = []
     for position, inscription in enumerate(ordered(plan, inscriptions), start=1):
+        if inscription.written:
+            # Delivered in writing: on the list, in its place, without time; not a speaker who does not fit.
+            turns.append(Turn(position=position, inscription=inscription, minutes=Fraction(0),
+                              plenary=spans[-1].plenary if spans else 0, start=None))
+            placed_in.append(-1)
+            continue
         allowed = inscription.minutes or plan.limit(inscription.kind)
         while index < len(spans) and used + allowed > spans[index].minutes:
             index, used = index + 1, Fraction(0)
@@ -210,7 +211,7 @@ def needed_shares(meeting: Meeting, plan: SpeakerPlan) -> dict[str, Fraction]:
     for entry in meeting.entries:
         if entry.kind is not ItemKind.SUBSTANTIVE or entry.share is not None:
             continue
-        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ())), Fraction(0))
+        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ()) if not i.written), Fraction(0))
         if total:
             needs[entry.label] = max(HALF, Fraction(math.ceil(total * 2 / shortest), 2))
     return needs

@@ -21,7 +21,17 @@ from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
 from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, kind_of, lines_of, list_entries
 from meetplan.errors import ConfigError, Problem
-from meetplan.model import AgendaItem, Attendance, Format, Inscription, Meeting, Origin, SpeakerClass, SpeakerPlan
+from meetplan.model import (
+    AgendaItem,
+    Attendance,
+    Format,
+    Inscription,
+    Level,
+    Meeting,
+    Origin,
+    SpeakerClass,
+    SpeakerPlan,
+)
 from meetplan.style import join_list, sort_key
 from meetplan.yamlsource import LineDict, LineList
 
@@ -57,6 +67,8 @@ FILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "language": ("language",),
     "minutes": ("minutes", "limit"),
     "inscribed": ("inscribed", "time of inscription", "inscription"),
+    "level": ("level", "level of representation"),
+    "written": ("written", "in writing"),
 }
 MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
 MAX_ROW_PROBLEMS = 50
@@ -129,6 +141,33 @@ def inscribed(value: Any) -> dt.datetime:
     raise ValueError(f"must be a date and time such as 2020-09-01 10:15, not {value!r}")
 
 
+_LEVELS = {
+    "head of state or government": Level.HEAD, "head of state": Level.HEAD, "head of government": Level.HEAD,
+    "minister": Level.MINISTER, "other": Level.OTHER,
+}
+
+
+def level(value: Any) -> Level:
+    """The level of representation: "head of State or Government" (or "head of State", "head of Government"),
+    "minister" or "other", in any case."""
+    word = " ".join(str(value).split()).casefold() if isinstance(value, str) else None
+    if word in _LEVELS:
+        return _LEVELS[word]
+    raise ValueError(f"must be \"head of State or Government\", \"minister\" or \"other\", not {value!r}")
+
+
+def written(value: Any) -> bool:
+    """Whether a statement is delivered in writing only: true or false (in a file also yes, no or empty)."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold()
+    if word in ("true", "yes"):
+        return True
+    if word in ("false", "no"):
+        return False
+    raise ValueError(f"must be true or false, not {value!r}")
+
+
 def order(value: Any) -> tuple[SpeakerClass, ...]:
     """The kinds of speaker in the order the Chair calls them; the kinds left out follow in the default order."""
     if not isinstance(value, list) or not value:
@@ -152,6 +191,8 @@ LANGUAGE = Kind(language, {"type": "string", "examples": list(LANGUAGES)})
 MODE = Kind(mode, {"type": "string", "examples": ["in person", "online"]})
 ON_BEHALF_OF = Kind(on_behalf_of, {**convert.TEXT_SCHEMA, "examples": [f"Group of {g}" for g in REGIONAL_GROUPS]})
 INSCRIBED = Kind(inscribed, {"type": "string", "examples": ["2020-09-01 10:15"]})
+LEVEL = Kind(level, {"type": "string", "examples": [lv.value for lv in Level]})
+WRITTEN = Kind(written, {"type": "boolean"})
 DELEGATION = Kind(convert.one_line, {**convert.TEXT_SCHEMA, "description": "A delegation of the delegations: section."})
 
 
@@ -175,6 +216,8 @@ STATEMENT = Section((
     Key(name="speaker", kind=convert.TEXT, doc="Who speaks for it, when known."),
     *_PERSON,
     Key(name="inscribed", kind=INSCRIBED, doc="When the floor was asked for, YYYY-MM-DD HH:MM local time."),
+    Key(name="level", kind=LEVEL, doc="The level of representation: head of State or Government, minister or other (default)."),
+    Key(name="written", kind=WRITTEN, doc="true: delivered in writing only, listed without time (default false)."),
 ), doc="A statement: a delegation's name alone, or a mapping.")
 Report = Callable[[str, str], None]  # (field key, message)
 
@@ -215,6 +258,8 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
         on_behalf_of=take("on_behalf_of", on_behalf_of), mode=take("mode", mode) or default_mode,
         language=take("language", language), minutes=take("minutes", minutes),
         inscribed=None if panellist else take("inscribed", inscribed), origin=origin,
+        level=(None if panellist else take("level", level)) or Level.OTHER,
+        written=False if panellist else bool(take("written", written)),
     )
     return result if ok else None
 
@@ -346,6 +391,10 @@ SPEAKERS = Section((
             "whose limits to cut ([3, \"1 (b)\"]). Default false.", default=(False, ())),
     Key(name="fit_floor", kind=MINUTES, default=Fraction(2),
         doc="Minutes below which speakers.fit_limits does not cut a limit (default 2)."),
+    Key(name="by_level", kind=convert.BOOLEAN, default=False,
+        doc="true: within each kind of speaker, heads of State or Government speak first, then ministers, then the others."),
+    Key(name="lots", kind=convert.NON_NEGATIVE_INT,
+        doc="The seed of the lots drawn for statements inscribed at the same time; printed in the outputs, so that anyone can redraw them."),
     Key(name="file", kind=convert.FILE_NAME, doc="An inscriptions file, CSV or XLSX, relative to this file."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
     Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
@@ -375,6 +424,8 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         fit_all=values["fit_limits"][0],
         fit_items=values["fit_limits"][1],
         fit_floor=values["fit_floor"],
+        by_level=values["by_level"],
+        lots=values["lots"],
         file=path,
         sheet=values["sheet"],
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),

@@ -28,6 +28,7 @@ TITLE = "Running order"
 INTERNAL = "For internal use"  # in place of a document symbol: the running order is not an official document
 HEADINGS = ("Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes")
 NOT_REACHED = "Inscribed, not expected to be reached in the time allotted"
+IN_WRITING = "Statements delivered in writing only (no time)"
 NO_SPEAKERS = "No speakers inscribed."
 ALL_HEARD = "No further speakers: the list is expected to be exhausted in an earlier plenary meeting."
 
@@ -42,6 +43,7 @@ class ItemPart:
     left_over: tuple[tuple[str, ...], ...]
     empty: str  # what stands in place of the table when no speaker is expected
     limits: str = ""  # the reduced limits, when speakers.fit_limits cut them (speaking-time.md)
+    written: tuple[tuple[str, ...], ...] = ()  # statements delivered in writing only, under the item's last plenary meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +90,22 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
                 time = "No time of its own"
             rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number)
             last = entry.windows[-1].plenary == plenary.number
-            left_over = tuple(_row(t) for t in entry.turns if t.start is None) if last else ()
+            left_over = tuple(_row(t) for t in entry.turns if t.start is None and not t.inscription.written) if last else ()
+            written = tuple(_row(t) for t in entry.turns if t.inscription.written) if last else ()
             earlier = any(t.start is not None and t.plenary < plenary.number for t in entry.turns)
             limits = f"Speaking time reduced: {changes(entry.fitting)}." if entry.fitting is not None and entry.fitting.applied else ""
-            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS, limits))
+            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS, limits, written))
         heading = f"{ordinal(plenary.number)} plenary meeting {EM_DASH} {day_heading(plenary.date)}, {hours(plenary.hours)}"
         parts.append(PlenaryPart(heading, tuple(items)))
     return tuple(parts)
+
+
+def _rules(speakers: SpeakersList) -> str | None:
+    """The rules of the floor in force beyond rule 42, with the seed of the lots (floor.py), or None."""
+    from meetplan.floor import rules
+
+    plan = speakers.schedule.meeting.speakers
+    return rules(plan) if plan is not None else None
 
 
 def _subtitle(speakers: SpeakersList) -> str:
@@ -113,6 +124,8 @@ def _markdown_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 
 def render_markdown(speakers: SpeakersList) -> Artifact:
     lines = [INTERNAL, "", f"# {TITLE}", "", markdown_text(_subtitle(speakers)), ""]
+    if (floor := _rules(speakers)) is not None:
+        lines += [f"Order of speakers: {markdown_text(floor)}", ""]
     for part in running_order(speakers):
         lines += [f"## {markdown_text(part.heading)}", ""]
         for item in part.items:
@@ -124,6 +137,8 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
             lines += (_markdown_table(item.rows) if item.rows else [item.empty]) + [""]
             if item.left_over:
                 lines += [f"{NOT_REACHED}:", "", *_markdown_table(item.left_over), ""]
+            if item.written:
+                lines += [f"{IN_WRITING}:", "", *_markdown_table(item.written), ""]
     return Artifact(name="running-order.md", media_type="text/markdown", data=("\n".join(lines).rstrip("\n") + "\n").encode())
 
 
@@ -151,6 +166,8 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> Iterator[str]:
 def _body(speakers: SpeakersList) -> Iterator[str]:
     yield word.heading(TITLE, size=16, space_after=3)
     yield word.paragraph(word.run(_subtitle(speakers)), after=12)
+    if (floor := _rules(speakers)) is not None:
+        yield word.paragraph(word.run(f"Order of speakers: {floor}"), after=12)
     for number, part in enumerate(running_order(speakers)):
         # Each plenary meeting on a page of its own: the Chair turns one page per meeting.
         yield word.heading(part.heading, size=14, space_after=6, page_break=number > 0)
@@ -167,6 +184,9 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
             if item.left_over:
                 yield word.paragraph(word.run(f"{NOT_REACHED}:", word.ITALIC))
                 yield from _table(item.left_over)
+            if item.written:
+                yield word.paragraph(word.run(f"{IN_WRITING}:", word.ITALIC))
+                yield from _table(item.written)
 
 
 def render_docx(speakers: SpeakersList) -> Artifact:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from fractions import Fraction
 
+from meetplan.floor import rules as floor_rules
 from meetplan.model import SpeakerClass, SpeakersList
 from meetplan.render import Artifact
 from meetplan.render.xlsx import BOLD, MEDIA_TYPE, Cell, Style, Workbook, content_widths
@@ -75,7 +76,7 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
         plenaries = join_list(ordinal(window.plenary) for window in entry.windows)
         rows.append([
             entry.item.label, " ".join(entry.item.title.split()), plenaries, minutes(available), panellists,
-            len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None),
+            len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None and not turn.inscription.written),
             entry.warning,
         ])
     worksheet = workbook.add_sheet(OVERVIEW, OVERVIEW_HEADINGS, content_widths(OVERVIEW_HEADINGS, rows, OVERVIEW_WIDTHS),
@@ -90,6 +91,11 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
         limits = dict(plan.limits)
         for position, kind in enumerate(plan.order, start=1):
             worksheet.append([position, _kind_heading(kind), minutes(limits[kind])])
+        rules = floor_rules(plan)
+        if rules is not None:
+            worksheet.append([])
+            worksheet.append([Cell("Rules of the floor", BOLD)])
+            worksheet.append([rules])
 
     taken: list[str] = [OVERVIEW]
     if speakers.fitted:
@@ -109,7 +115,7 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
                 turn.position, speaker_name(turn), inscription.title, delegation, inscription.kind.label,
                 inscription.on_behalf_of, inscription.mode.value, inscription.language, minutes(turn.minutes),
                 turn.plenary if turn.start is not None else None,
-                Cell(turn.start, EXPECTED_START) if turn.start is not None else "does not fit",
+                Cell(turn.start, EXPECTED_START) if turn.start is not None else "in writing" if inscription.written else "does not fit",
             ])
         worksheet = workbook.add_sheet(title, ITEM_HEADINGS, content_widths(ITEM_HEADINGS, rows, ITEM_WIDTHS),
                                        filter_rows=len(entry.turns), wrap=ITEM_WRAPPED)
