@@ -104,5 +104,50 @@ def test_a_wrong_level_or_written_is_one_located_line(tmp_path: Path) -> None:
 def test_readme_documents_the_rules_of_the_floor() -> None:
     """The README names every new key of the speakers: section and of a statement."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for key in ("fit_limits", "fit_floor", "by_level", "lots", "`level`", "`written`"):
+    for key in ("fit_limits", "fit_floor", "by_level", "lots", "replies", "`level`", "`written`", "`reply`"):
         assert key in readme, key
+
+
+# --- rights of reply ------------------------------------------------------------------------------------------------
+
+REPLIES = """\
+speakers:
+  replies: {first: 3, second: 2}
+  items:
+    2:
+      statements:
+        - Mexico
+        - {delegation: Canada, reply: 2}
+        - {delegation: Brazil, reply: 1, mode: online}
+        - {delegation: Canada, reply: first}
+    3:
+      statements: [China, {delegation: Morocco, reply: 1}]
+"""
+
+
+def test_rights_of_reply_are_heard_at_the_end_of_the_day_first_replies_first(tmp_path: Path) -> None:
+    """Item 2 ends on Monday (1st and half the 2nd plenary meeting): its replies close the 2nd, first replies before
+    the second, 3 and 2 minutes, the time taken off item 3's end of that meeting. Item 3's reply closes Tuesday's 4th."""
+    import datetime as dt
+
+    speakers = timed(write(tmp_path, REPLIES))
+    two, three = item(speakers, "2"), item(speakers, "3")
+    replies = [(t.inscription.delegation.name, t.inscription.reply, t.minutes, t.plenary, t.start) for t in two.turns if t.inscription.reply]
+    assert replies == [
+        ("Brazil", 1, 3, 2, dt.datetime(2022, 9, 5, 17, 52)),
+        ("Canada", 1, 3, 2, dt.datetime(2022, 9, 5, 17, 55)),
+        ("Canada", 2, 2, 2, dt.datetime(2022, 9, 5, 17, 58)),
+    ]
+    assert [t.start for t in three.turns if t.inscription.reply] == [dt.datetime(2022, 9, 6, 17, 57)]
+    # Item 3's window in the 2nd plenary meeting (the last half, 90 minutes) gives up the 8 minutes of replies.
+    assert [(w.plenary, w.minutes) for w in three.windows] == [(2, 82), (3, 180)]
+    assert [t.position for t in two.turns] == [1, 2, 3, 4]
+
+
+def test_a_wrong_reply_is_one_located_line(tmp_path: Path) -> None:
+    """A reply that is neither 1 nor 2: one line with file, line and field, exit 2."""
+    path = write(tmp_path, REPLIES.replace("reply: 2}", "reply: third}"))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    line = next(n for n, t in enumerate(path.read_text().splitlines(), start=1) if "reply: third" in t)
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        2, f"error: {path}:{line}: speakers.items.2.statements[2].reply: must be 1 (first) or 2 (second), not 'third'")

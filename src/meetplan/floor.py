@@ -13,6 +13,11 @@
   follow, as listed.
 - Statements delivered in writing only (``written``) keep their place on the list and take no time
   (``speakers.time_item``).
+- Rights of reply (``reply``) are heard at the end of the last plenary meeting of the day on which their item is
+  last taken up (General Assembly decision 34/401: "at the end of the day"), all first replies, then the second,
+  each in the order inscribed, with their own limits (``speakers.replies``, 10 and 5 minutes by that decision). The
+  time they take comes off the end of that plenary meeting: off the window of the entry taken up last in it
+  (``speakers.replies``).
 """
 
 from __future__ import annotations
@@ -63,3 +68,4 @@ def rules(plan: SpeakerPlan) -> str | None:
     if plan.lots is not None:
         parts.append(f"lots drawn for statements inscribed at the same time, seed {plan.lots}")
     return "; ".join(parts).capitalize() + "." if parts else None
+

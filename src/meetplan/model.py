@@ -452,6 +452,7 @@ class Inscription:
     origin: Origin | None = field(default=None, compare=False)
     level: Level = Level.OTHER  # the level of representation (speakers.by_level orders by it)
     written: bool = False  # delivered in writing only: listed, never timed
+    reply: int = 0  # a right of reply: 1 for the first, 2 for the second; 0 for a statement in the debate
 
     @property
     def kind(self) -> SpeakerClass:
@@ -481,6 +482,8 @@ class SpeakerPlan:
     fit_floor: Fraction = Fraction(2)  # minutes below which a limit is not cut (speakers.fit_floor)
     by_level: bool = False  # the rules of the floor: within a kind, heads of State or Government, ministers, others
     lots: int | None = None  # the seed of the lots drawn for simultaneous inscriptions; None: no lots, as listed
+    # Minutes of a first and a second right of reply (speakers.replies); General Assembly decision 34/401: 10 and 5.
+    reply_limits: tuple[Fraction, Fraction] = (Fraction(10), Fraction(5))
     origin: Origin | None = field(default=None, compare=False)
     file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 

@@ -168,11 +168,20 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     plan = schedule.meeting.speakers
     if plan is None:
         return SpeakersList(schedule=schedule, items=())
-    inscriptions = by_item(plan.inscriptions)
     spans = windows(schedule, plan.opening_minutes)
-    return SpeakersList(schedule=schedule, items=tuple(
-        _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
-        for entry in schedule.meeting.entries))
+    replies: dict[str, list[Turn]] = {}
+    if any(inscription.reply for inscription in plan.inscriptions):
+        spans, replies = rights_of_reply(schedule, plan, spans)
+    inscriptions = by_item(tuple(inscription for inscription in plan.inscriptions if not inscription.reply))
+    items = []
+    for entry in schedule.meeting.entries:
+        timed = _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
+        if entry.label in replies:
+            after = len(timed.turns)
+            timed = dataclasses.replace(timed, turns=(*timed.turns, *(dataclasses.replace(turn, position=after + index)
+                                                                     for index, turn in enumerate(replies[entry.label], start=1))))
+        items.append(timed)
+    return SpeakersList(schedule=schedule, items=tuple(items))
 
 
 def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
@@ -188,6 +197,46 @@ def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscription
     if fitting.applied:
         timed = time_item(schedule, dataclasses.replace(plan, limits=fitting.limits), item, inscriptions, spans)
     return dataclasses.replace(timed, fitting=fitting)
+
+
+def rights_of_reply(schedule: Schedule, plan: SpeakerPlan, spans: dict[str, tuple[Window, ...]]
+                    ) -> tuple[dict[str, tuple[Window, ...]], dict[str, list[Turn]]]:
+    """Rights of reply by the rules of the floor (floor.py): the windows less the time the replies take at the end of
+    their day, and the replies' turns by entry label (positions from 1, renumbered after the entry's other speakers).
+    Minutes are real time; starts local.
+
+    A reply whose item has no window (never taken up) is heard at the end of the session's last plenary meeting.
+    """
+    last_of_day: dict[dt.date, int] = {}
+    for plenary in schedule.plenaries:
+        last_of_day[plenary.date] = max(last_of_day.get(plenary.date, 0), plenary.number)
+    by_number = {plenary.number: plenary for plenary in schedule.plenaries}
+    heard: dict[int, list[Inscription]] = {}
+    for inscription in sorted((i for i in plan.inscriptions if i.reply), key=lambda i: (i.reply, i.inscribed or dt.datetime.max)):
+        found = spans.get(inscription.item)
+        day = by_number[found[-1].plenary].date if found else schedule.plenaries[-1].date
+        heard.setdefault(last_of_day[day], []).append(inscription)
+    zone = schedule.meeting.time_zone
+    adjusted = dict(spans)
+    turns: dict[str, list[Turn]] = {}
+    for number, inscriptions in heard.items():
+        plenary = by_number[number]
+        limits = [plan.reply_limits[i.reply - 1] if i.minutes is None else i.minutes for i in inscriptions]
+        reserved = sum(limits, Fraction(0))
+        # The entry taken up last in the plenary meeting gives up the time at its end.
+        last = max(((label, window) for label, found in adjusted.items() for window in found if window.plenary == number),
+                   key=lambda pair: pair[1].start, default=None)
+        if last is not None:
+            label, window = last
+            shortened = Window(plenary=window.plenary, start=window.start, minutes=max(window.minutes - reserved, Fraction(0)))
+            adjusted[label] = tuple(shortened if w is window else w for w in adjusted[label])
+        start = dt.datetime.combine(plenary.date, plenary.hours.start)
+        offset = _elapsed(plenary.date, plenary.hours, zone) - reserved
+        for inscription, minutes in zip(inscriptions, limits, strict=True):
+            turns.setdefault(inscription.item, []).append(Turn(position=0, inscription=inscription, minutes=minutes, plenary=number,
+                                                               start=_after(start, offset, zone)))
+            offset += minutes
+    return adjusted, turns
 
 
 # --- shares sized by the inscriptions ---------------------------------------------------------------------------------------------
@@ -211,7 +260,7 @@ def needed_shares(meeting: Meeting, plan: SpeakerPlan) -> dict[str, Fraction]:
     for entry in meeting.entries:
         if entry.kind is not ItemKind.SUBSTANTIVE or entry.share is not None:
             continue
-        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ()) if not i.written), Fraction(0))
+        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ()) if not (i.written or i.reply)), Fraction(0))
         if total:
             needs[entry.label] = max(HALF, Fraction(math.ceil(total * 2 / shortest), 2))
     return needs

@@ -69,6 +69,7 @@ FILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "inscribed": ("inscribed", "time of inscription", "inscription"),
     "level": ("level", "level of representation"),
     "written": ("written", "in writing"),
+    "reply": ("reply", "right of reply"),
 }
 MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
 MAX_ROW_PROBLEMS = 50
@@ -168,6 +169,15 @@ def written(value: Any) -> bool:
     raise ValueError(f"must be true or false, not {value!r}")
 
 
+def reply(value: Any) -> int:
+    """A right of reply: 1 or "first", 2 or "second"."""
+    word = str(value).strip().casefold() if isinstance(value, int | str) and not isinstance(value, bool) else None
+    found = {"1": 1, "first": 1, "2": 2, "second": 2}.get(word or "")
+    if found is None:
+        raise ValueError(f"must be 1 (first) or 2 (second), not {value!r}")
+    return found
+
+
 def order(value: Any) -> tuple[SpeakerClass, ...]:
     """The kinds of speaker in the order the Chair calls them; the kinds left out follow in the default order."""
     if not isinstance(value, list) or not value:
@@ -193,6 +203,7 @@ ON_BEHALF_OF = Kind(on_behalf_of, {**convert.TEXT_SCHEMA, "examples": [f"Group o
 INSCRIBED = Kind(inscribed, {"type": "string", "examples": ["2020-09-01 10:15"]})
 LEVEL = Kind(level, {"type": "string", "examples": [lv.value for lv in Level]})
 WRITTEN = Kind(written, {"type": "boolean"})
+REPLY = Kind(reply, {"anyOf": [{"enum": [1, 2]}, {"enum": ["first", "second"]}]})
 DELEGATION = Kind(convert.one_line, {**convert.TEXT_SCHEMA, "description": "A delegation of the delegations: section."})
 
 
@@ -218,6 +229,7 @@ STATEMENT = Section((
     Key(name="inscribed", kind=INSCRIBED, doc="When the floor was asked for, YYYY-MM-DD HH:MM local time."),
     Key(name="level", kind=LEVEL, doc="The level of representation: head of State or Government, minister or other (default)."),
     Key(name="written", kind=WRITTEN, doc="true: delivered in writing only, listed without time (default false)."),
+    Key(name="reply", kind=REPLY, doc="A right of reply, 1 (first) or 2 (second): heard at the end of the day's last plenary meeting."),
 ), doc="A statement: a delegation's name alone, or a mapping.")
 Report = Callable[[str, str], None]  # (field key, message)
 
@@ -260,6 +272,7 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
         inscribed=None if panellist else take("inscribed", inscribed), origin=origin,
         level=(None if panellist else take("level", level)) or Level.OTHER,
         written=False if panellist else bool(take("written", written)),
+        reply=0 if panellist else (take("reply", reply) or 0),
     )
     return result if ok else None
 
@@ -377,6 +390,10 @@ LIMITS = Section(tuple(
     Key(name=kind.value, kind=MINUTES, doc=f"Minutes for each of the {kind.value.replace('_', ' ')} (default {DEFAULT_LIMITS[kind]}).")
     for kind in SpeakerClass
 ), doc="The speaking time of each kind of speaker, in minutes.")
+REPLIES = Section((
+    Key(name="first", kind=MINUTES, doc="Minutes of a first right of reply (default 10)."),
+    Key(name="second", kind=MINUTES, doc="Minutes of a second right of reply (default 5)."),
+), doc="The limits of rights of reply, in minutes.")
 SPEAKERS = Section((
     Key(name="order", kind=Kind(order, {"type": "array", "items": {"enum": [c.value for c in SpeakerClass]}}),
         doc="The kinds of speaker in the order the Chair calls them.", default=tuple(SpeakerClass)),
@@ -391,6 +408,7 @@ SPEAKERS = Section((
             "whose limits to cut ([3, \"1 (b)\"]). Default false.", default=(False, ())),
     Key(name="fit_floor", kind=MINUTES, default=Fraction(2),
         doc="Minutes below which speakers.fit_limits does not cut a limit (default 2)."),
+    Key(name="replies", kind=REPLIES, doc="Minutes of a first and a second right of reply (default 10 and 5, General Assembly decision 34/401)."),
     Key(name="by_level", kind=convert.BOOLEAN, default=False,
         doc="true: within each kind of speaker, heads of State or Government speak first, then ministers, then the others."),
     Key(name="lots", kind=convert.NON_NEGATIVE_INT,
@@ -412,6 +430,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
     if values["sheet"] is not None and values["file"] is None:
         reader.problem(section.key_lines["sheet"], "speakers.sheet", "a sheet belongs to an inscriptions file: give speakers.file")
     reader.problems.extend(fieldtext.capped(list(_duplicates(list(values["items"]))), reader.file, MAX_ROW_PROBLEMS))
+    replies = values["replies"] or {}
     limits = {**DEFAULT_LIMITS, **{SpeakerClass(k): v for k, v in (values["limits"] or {}).items() if v is not None}}
     # Relative to the configuration file, so that a build works from any folder.
     path = str(Path(reader.file).parent / values["file"]) if values["file"] is not None else None
@@ -426,6 +445,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         fit_floor=values["fit_floor"],
         by_level=values["by_level"],
         lots=values["lots"],
+        reply_limits=(replies.get("first") or Fraction(10), replies.get("second") or Fraction(5)),
         file=path,
         sheet=values["sheet"],
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),
@@ -435,11 +455,12 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
 
 def _duplicates(inscriptions: list[Inscription]) -> Iterator[Problem]:
     """A delegation inscribed twice for the same statement under one item is a slip (a reply is not inscribed)."""
-    seen: dict[tuple[str, str, str], Inscription] = {}
+    seen: dict[tuple[str, str, str, int], Inscription] = {}
     for inscription in inscriptions:
         if inscription.panellist or inscription.delegation is None:
             continue
-        key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""))
+        # A right of reply is a statement of its own: a first and a second reply of one delegation are not twice one.
+        key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""), inscription.reply)
         if key in seen:
             first = seen[key].origin
             where = f" (also at {_place(first)})" if first else ""

@@ -28,6 +28,7 @@ TITLE = "Running order"
 INTERNAL = "For internal use"  # in place of a document symbol: the running order is not an official document
 HEADINGS = ("Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes")
 NOT_REACHED = "Inscribed, not expected to be reached in the time allotted"
+REPLIES = "Rights of reply"
 IN_WRITING = "Statements delivered in writing only (no time)"
 NO_SPEAKERS = "No speakers inscribed."
 ALL_HEARD = "No further speakers: the list is expected to be exhausted in an earlier plenary meeting."
@@ -50,6 +51,7 @@ class ItemPart:
 class PlenaryPart:
     heading: str
     items: tuple[ItemPart, ...]
+    replies: tuple[tuple[str, ...], ...] = ()  # rights of reply at the end of the meeting (floor.py)
 
 
 def _number(value: Fraction) -> str:
@@ -63,6 +65,8 @@ def _row(turn: Turn) -> tuple[str, ...]:
         who = f"{who} ({inscription.delegation.name})"
     if inscription.title:
         who = f"{who}, {inscription.title}"
+    if inscription.reply:
+        who = f"{who}, {'first' if inscription.reply == 1 else 'second'} reply under item {inscription.item}"
     time = time_of_day(turn.start.time()) if turn.start is not None else EM_DASH
     return (time, one_line(who), one_line(inscription.on_behalf_of or ""), inscription.mode.value,
             inscription.language or "", _number(turn.minutes))
@@ -88,15 +92,17 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
                 time = f"{hours(Hours(start=window.start.time(), end=end.time()))} ({_number(window.minutes)} minutes)"
             else:
                 time = "No time of its own"
-            rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number)
+            rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number and not t.inscription.reply)
             last = entry.windows[-1].plenary == plenary.number
             left_over = tuple(_row(t) for t in entry.turns if t.start is None and not t.inscription.written) if last else ()
             written = tuple(_row(t) for t in entry.turns if t.inscription.written) if last else ()
-            earlier = any(t.start is not None and t.plenary < plenary.number for t in entry.turns)
+            earlier = any(t.start is not None and t.plenary < plenary.number and not t.inscription.reply for t in entry.turns)
             limits = f"Speaking time reduced: {changes(entry.fitting)}." if entry.fitting is not None and entry.fitting.applied else ""
             items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS, limits, written))
         heading = f"{ordinal(plenary.number)} plenary meeting {EM_DASH} {day_heading(plenary.date)}, {hours(plenary.hours)}"
-        parts.append(PlenaryPart(heading, tuple(items)))
+        replies = sorted((t for entry in speakers.items for t in entry.turns if t.inscription.reply and t.plenary == plenary.number
+                          and t.start is not None), key=lambda t: (t.start or dt.datetime.min))
+        parts.append(PlenaryPart(heading, tuple(items), tuple(_row(t) for t in replies)))
     return tuple(parts)
 
 
@@ -139,6 +145,8 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
                 lines += [f"{NOT_REACHED}:", "", *_markdown_table(item.left_over), ""]
             if item.written:
                 lines += [f"{IN_WRITING}:", "", *_markdown_table(item.written), ""]
+        if part.replies:
+            lines += [f"### {REPLIES}", "", *_markdown_table(part.replies), ""]
     return Artifact(name="running-order.md", media_type="text/markdown", data=("\n".join(lines).rstrip("\n") + "\n").encode())
 
 
@@ -187,6 +195,9 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
             if item.written:
                 yield word.paragraph(word.run(f"{IN_WRITING}:", word.ITALIC))
                 yield from _table(item.written)
+        if part.replies:
+            yield word.heading(REPLIES, size=_SIZE, space_after=3)
+            yield from _table(part.replies)
 
 
 def render_docx(speakers: SpeakersList) -> Artifact:

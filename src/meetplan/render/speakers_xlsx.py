@@ -112,7 +112,8 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             delegation = inscription.delegation.name if inscription.delegation else None
             # The title column describes the person; a statement by an unnamed representative has none.
             rows.append([
-                turn.position, speaker_name(turn), inscription.title, delegation, inscription.kind.label,
+                turn.position, speaker_name(turn), inscription.title, delegation,
+                f"right of reply ({'first' if inscription.reply == 1 else 'second'})" if inscription.reply else inscription.kind.label,
                 inscription.on_behalf_of, inscription.mode.value, inscription.language, minutes(turn.minutes),
                 turn.plenary if turn.start is not None else None,
                 Cell(turn.start, EXPECTED_START) if turn.start is not None else "in writing" if inscription.written else "does not fit",
