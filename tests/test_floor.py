@@ -104,7 +104,7 @@ def test_a_wrong_level_or_written_is_one_located_line(tmp_path: Path) -> None:
 def test_readme_documents_the_rules_of_the_floor() -> None:
     """The README names every new key of the speakers: section and of a statement."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for key in ("fit_limits", "fit_floor", "by_level", "lots", "replies", "`level`", "`written`", "`reply`"):
+    for key in ("fit_limits", "fit_floor", "by_level", "lots", "replies", "statistics", "`level`", "`written`", "`reply`"):
         assert key in readme, key
 
 
@@ -151,3 +151,29 @@ def test_a_wrong_reply_is_one_located_line(tmp_path: Path) -> None:
     line = next(n for n, t in enumerate(path.read_text().splitlines(), start=1) if "reply: third" in t)
     assert (result.exit_code, result.stderr.splitlines()[0]) == (
         2, f"error: {path}:{line}: speakers.items.2.statements[2].reply: must be 1 (first) or 2 (second), not 'third'")
+
+
+# --- statistics -----------------------------------------------------------------------------------------------------
+
+
+def test_statistics_add_up_the_timed_lists(tmp_path: Path) -> None:
+    """By kind, group and mode, the totals are the lists' turns and minutes; a written statement counts without time."""
+    from meetplan.statistics import speaking_statistics
+
+    text = _speakers("  statistics: true\n").replace('{delegation: "Brazil", inscribed: "2022-09-01 10:00"}',
+                                                     '{delegation: "Brazil", inscribed: "2022-09-01 10:00", written: true}')
+    path = write(tmp_path, text)
+    speakers = timed(path)
+    kinds, groups, modes = speaking_statistics(speakers)
+    turns = [turn for entry in speakers.items for turn in entry.turns]
+    minutes = sum(turn.minutes for turn in turns if turn.start is not None)
+    for table in (kinds, groups, modes):
+        assert (table.total.timed, table.total.minutes, table.total.untimed) == (10, minutes, 1)
+    assert [(row.heading, row.timed, row.minutes, row.untimed) for row in kinds.rows[:2]] == [("Parties", 4, 20, 1), ("Signatories", 1, 5, 0)]
+    result = CliRunner().invoke(main, ["build", str(path), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "out" / "speaking-statistics.md").read_text(encoding="utf-8")
+    assert f"| Total | 10 | {minutes} | 1 |" in text
+    from openpyxl import load_workbook
+
+    assert "Statistics" in load_workbook(tmp_path / "out" / "speakers.xlsx").sheetnames

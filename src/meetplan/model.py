@@ -484,6 +484,7 @@ class SpeakerPlan:
     lots: int | None = None  # the seed of the lots drawn for simultaneous inscriptions; None: no lots, as listed
     # Minutes of a first and a second right of reply (speakers.replies); General Assembly decision 34/401: 10 and 5.
     reply_limits: tuple[Fraction, Fraction] = (Fraction(10), Fraction(5))
+    statistics: bool = False  # speakers.statistics: the speaking statistics sheet and speaking-statistics.md
     origin: Origin | None = field(default=None, compare=False)
     file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 

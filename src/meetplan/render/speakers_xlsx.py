@@ -32,6 +32,9 @@ OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes availa
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
 OVERVIEW_WIDTHS = (9, 30, 12, 11, 12, 12, 11, 11, 30)
 OVERVIEW_WRAPPED = (1, 2, 8)
+STATISTICS = "Statistics"  # the speaking statistics, with speakers.statistics
+STATISTICS_HEADINGS = ("Speakers", "Speakers with a time", "Minutes", "Without time")
+STATISTICS_WIDTHS = (40, 11, 11, 11)
 ARRANGEMENTS = "Speaking time"  # the sheet of the speaking time arrangements, with speakers.fit_limits
 ARRANGEMENT_HEADINGS = ("Agenda item", "Speakers", "Number", "Usual limit (minutes)", "Limit (minutes)")
 ARRANGEMENT_WIDTHS = (9, 40, 9, 11, 11)
@@ -101,6 +104,9 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
     if speakers.fitted:
         _arrangements(workbook, speakers)
         taken.append(ARRANGEMENTS)
+    if plan is not None and plan.statistics:
+        _statistics(workbook, speakers)
+        taken.append(STATISTICS)
     for entry in speakers.items:
         if not entry.turns:
             continue
@@ -136,6 +142,21 @@ def _arrangements(workbook: Workbook, speakers: SpeakersList) -> None:
     worksheet = workbook.add_sheet(ARRANGEMENTS, ARRANGEMENT_HEADINGS, content_widths(ARRANGEMENT_HEADINGS, rows, ARRANGEMENT_WIDTHS),
                                    filter_rows=len(rows), wrap=(1,))
     for row in rows:
+        worksheet.append(row)
+
+
+def _statistics(workbook: Workbook, speakers: SpeakersList) -> None:
+    """The speaking statistics (statistics.py): a block per table, each row a kind, group or mode, then the total."""
+    from meetplan.statistics import speaking_statistics
+
+    tables = speaking_statistics(speakers)
+    rows: list[list[object]] = []
+    for table in tables:
+        rows += [[Cell(table.title, BOLD)], *([row.heading, row.timed, Cell(_minutes(row.minutes), MINUTES), row.untimed]
+                                              for row in table.rows), []]
+    worksheet = workbook.add_sheet(STATISTICS, STATISTICS_HEADINGS, content_widths(STATISTICS_HEADINGS, rows, STATISTICS_WIDTHS),
+                                   filter_rows=None, wrap=(0,))
+    for row in rows[:-1]:
         worksheet.append(row)
 
 
