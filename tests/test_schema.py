@@ -56,7 +56,8 @@ def test_schema_is_a_valid_json_schema() -> None:
 
 def test_shipped_configurations_are_all_there() -> None:
     """The configurations the schema is checked against are the shipped sessions and meetings."""
-    assert [path.name for path in SHIPPED] == ["ahc-2022.yaml", "cosp-2021.yaml", "cosp-2023.yaml", "wgsom-2019.yaml", "wgsom-2020-rev1.yaml", "wgsom-2020.yaml"]
+    assert [path.name for path in SHIPPED] == ["ahc-2022.yaml", "cosp-2021.yaml", "cosp-2023.yaml", "wgsom-2019.yaml", "wgsom-2020-fit.yaml", "wgsom-2020-rev1.yaml",
+                                             "wgsom-2020.yaml"]
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.stem)

@@ -276,7 +276,9 @@ def test_check_and_build_print_warnings_and_exit_0(tmp_path: Path) -> None:
     path = write(tmp_path, _many_statements("3", 60), delegations="")
     warning = "warning: item 3: 210 minutes of statements for 180 minutes left in the 3rd plenary meeting; 6 speakers would move to the 4th"
     checked = CliRunner().invoke(main, ["check", str(path)])
-    assert (checked.exit_code, checked.stderr.splitlines()) == (0, [warning])
+    # check also says which limits would fit (speakers.fit_limits); build does not.
+    note = "note: item 3: every speaker would be heard with parties 5 to 4.5 minutes; speakers.fit_limits: [3] applies them"
+    assert (checked.exit_code, checked.stderr.splitlines()) == (0, [warning, note])
     built = CliRunner().invoke(main, ["build", str(path), "--output", str(tmp_path / "out")])
     assert (built.exit_code, built.stderr.splitlines()) == (0, [warning])
     from openpyxl import load_workbook

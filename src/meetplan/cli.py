@@ -210,6 +210,17 @@ def check(config: Path, language: str) -> None:
 
         click.echo(describe_parallel(planned.programme))
     _warn(planned)
+    _fit_notes(planned)
+
+
+def _fit_notes(planned: Plan) -> None:
+    """Which items need shorter speaking limits, and the limits that would fit (fit.py): `note:` lines on stderr."""
+    from meetplan.errors import shown
+    from meetplan.fit import note
+
+    for entry in planned.speakers.items if planned.speakers else ():
+        if entry.fitting is not None:
+            click.echo(f"note: {shown(note(entry.item.label, entry.fitting))}", err=True)
 
 
 FORMATS = ("md", "html", "docx", "tsv")
@@ -318,6 +329,49 @@ def day(config: Path, date: str, fmt: str, output: Path | None) -> None:
         return
     write_artifacts([replace(artifact, name=output.name)], output.parent)
     click.echo(str(output))
+
+
+def _clock_option(value: str, option: str) -> Any:
+    """An HH:MM option as a time, or a located error."""
+    import datetime as dt
+
+    from meetplan.errors import MeetplanError, Problem
+
+    try:
+        hour, minute = (int(part) for part in value.split(":"))
+        return dt.time(hour, minute)
+    except ValueError:
+        raise MeetplanError([Problem(field=option, message=f"must be a time of day as HH:MM, such as 08:00, not {value!r}")]) from None
+
+
+@main.command()
+@CONFIG
+@click.option("--from", "start", default="08:00", show_default=True, help="The venue's service hours start (HH:MM, local).")
+@click.option("--to", "end", default="20:00", show_default=True, help="The venue's service hours end (HH:MM, local).")
+@click.option("--grid", type=click.Choice(("15", "30")), default="30", show_default=True, help="Minutes between possible starts.")
+@click.option("--break", "least", type=click.IntRange(0, 720), help="The shortest break between two plenary meetings, in minutes [default: the usual hours' shortest].")
+@click.option("--top", type=click.IntRange(1, 1000), default=5, show_default=True, help="How many of the best hours to show.")
+def hours(config: Path, start: str, end: str, grid: str, least: int | None, top: int) -> None:
+    """Rank the possible daily hours by how many online participants and delegations each leaves at night.
+
+    Every daily hours within the service hours, with the plenary meetings of the usual lengths and starts on the
+    grid, is tried; a participant is at night when a plenary meeting falls outside 7 a.m.-10 p.m. where their
+    delegation is. Prints the best few and the current hours, with who would be at night.
+
+    \b
+    Example:
+      meetplan hours config/wgsom-2020.yaml
+      meetplan hours config/wgsom-2020.yaml --from 07:00 --to 21:00 --grid 15 --top 10
+    """
+    from meetplan.errors import MeetplanError, Problem
+    from meetplan.hours import describe, rank
+
+    service = (_clock_option(start, "--from"), _clock_option(end, "--to"))
+    if service[0] >= service[1]:
+        raise MeetplanError([Problem(field="--to", message=f"must be after --from ({start}), not {end}")])
+    planned = _plan(config)
+    ranking = rank(planned.schedule, planned.seats, service=service, grid=int(grid), minimum_break=least)
+    click.echo(describe(ranking, planned.meeting, top=top), nl=False)
 
 
 @main.command()

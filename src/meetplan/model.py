@@ -428,6 +428,15 @@ _SPEAKER_CLASS_LABELS = {
 }
 
 
+class Level(StrEnum):
+    """The level of representation of who makes a statement, for the bodies that call speakers by it
+    (speakers.by_level): heads of State or Government, then ministers, then the others (issue 19)."""
+
+    HEAD = "head of State or Government"
+    MINISTER = "minister"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Inscription:
     """One speaker inscribed under one agenda entry: a panellist, or a delegation's statement."""
@@ -443,6 +452,9 @@ class Inscription:
     minutes: Fraction | None  # the speaker's own time; None: the limit for the kind of speaker
     inscribed: dt.datetime | None  # when the delegation asked for the floor, local time of the meeting
     origin: Origin | None = field(default=None, compare=False)
+    level: Level = Level.OTHER  # the level of representation (speakers.by_level orders by it)
+    written: bool = False  # delivered in writing only: listed, never timed
+    reply: int = 0  # a right of reply: 1 for the first, 2 for the second; 0 for a statement in the debate
 
     @property
     def kind(self) -> SpeakerClass:
@@ -466,11 +478,24 @@ class SpeakerPlan:
     opening_minutes: Fraction = Fraction(10)
     file: str | None = None  # the inscriptions file, as resolved against the configuration file's folder
     sheet: str | None = None  # the sheet of an XLSX inscriptions file; None: the first
+    # speakers.fit_limits: fit the limits of every entry whose speakers do not fit (True), or of the entries listed.
+    fit_all: bool = False
+    fit_items: tuple[str, ...] = ()  # entry labels, "3" or "1 (b)"
+    fit_floor: Fraction = Fraction(2)  # minutes below which a limit is not cut (speakers.fit_floor)
+    by_level: bool = False  # the rules of the floor: within a kind, heads of State or Government, ministers, others
+    lots: int | None = None  # the seed of the lots drawn for simultaneous inscriptions; None: no lots, as listed
+    # Minutes of a first and a second right of reply (speakers.replies); General Assembly decision 34/401: 10 and 5.
+    reply_limits: tuple[Fraction, Fraction] = (Fraction(10), Fraction(5))
+    statistics: bool = False  # speakers.statistics: the speaking statistics sheet and speaking-statistics.md
     origin: Origin | None = field(default=None, compare=False)
     file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 
     def limit(self, kind: SpeakerClass) -> Fraction:
         return dict(self.limits)[kind]
+
+    def fits(self, label: str) -> bool:
+        """Whether speakers.fit_limits asks for the entry's limits to be fitted to its time."""
+        return self.fit_all or label in self.fit_items
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -494,6 +519,34 @@ class Window:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Fitting:
+    """The speaking limits that let an entry's inscribed speakers be heard in its time (fit.py explains the rule).
+
+    Minutes throughout. ``limits`` and ``usual`` hold every class once; only the classes in ``counts`` speak
+    under the entry. ``applied`` says whether the lists were timed with ``limits`` (speakers.fit_limits) or
+    whether they are a proposal that ``check`` prints.
+    """
+
+    limits: tuple[tuple[SpeakerClass, Fraction], ...]  # the fitted limit of each class
+    usual: tuple[tuple[SpeakerClass, Fraction], ...]  # the configured limit of each class (speakers.limits)
+    counts: tuple[tuple[SpeakerClass, int], ...]  # the entry's speakers by class, in the order called, none absent
+    own: int  # speakers with a time of their own (an inscription's minutes), which no fitting changes
+    scale: Fraction  # the cut before rounding down to half minutes: 7/10 means 70 per cent of each usual limit
+    available: Fraction  # the entry's minutes, all its plenary meetings together
+    needed: Fraction  # the minutes its speakers take at the usual limits
+    fitted: Fraction  # the minutes they take at the fitted limits
+    left_out: int  # speakers who still do not fit at the fitted limits (the floor reached); 0 when all fit
+    floor: Fraction  # speakers.fit_floor
+    applied: bool
+
+    def limit(self, kind: SpeakerClass) -> Fraction:
+        return dict(self.limits)[kind]
+
+    def usual_limit(self, kind: SpeakerClass) -> Fraction:
+        return dict(self.usual)[kind]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ItemSpeakers:
     """The list of speakers of one agenda entry, timed against the organization of work."""
 
@@ -501,6 +554,8 @@ class ItemSpeakers:
     windows: tuple[Window, ...]
     turns: tuple[Turn, ...]
     warning: str | None  # set when the inscribed speakers do not fit the entry's time
+    # Set when the speakers do not fit the configured limits: the limits that would let them (applied or proposed).
+    fitting: Fitting | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -513,6 +568,11 @@ class SpeakersList:
     @property
     def warnings(self) -> tuple[str, ...]:
         return tuple(entry.warning for entry in self.items if entry.warning)
+
+    @property
+    def fitted(self) -> tuple[ItemSpeakers, ...]:
+        """The entries timed with fitted limits (speakers.fit_limits), in agenda order."""
+        return tuple(entry for entry in self.items if entry.fitting is not None and entry.fitting.applied)
 
 
 # --- report -----------------------------------------------------------------------------------------------

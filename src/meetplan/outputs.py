@@ -70,6 +70,8 @@ class Output:
             None: True,
             "participants": plan.seats is not None,
             "speakers": plan.speakers is not None,
+            "fit": plan.speakers is not None and bool(plan.speakers.fitted),
+            "statistics": plan.speakers is not None and plan.meeting.speakers is not None and plan.meeting.speakers.statistics,
             "report": plan.report is not None,
             "translations": bool(plan.meeting.translations),
             "parallel": plan.programme is not None,
@@ -205,6 +207,20 @@ def _running_order(fmt: str) -> Callable[[Rendering], list[Artifact]]:
     return render
 
 
+def _arrangements(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.arrangements import render_markdown
+
+    assert rendering.plan.speakers is not None
+    return [render_markdown(rendering.plan.speakers)]
+
+
+def _statistics(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.statistics import render_markdown
+
+    assert rendering.plan.speakers is not None
+    return [render_markdown(rendering.plan.speakers)]
+
+
 def _speaker_calendars(rendering: Rendering) -> list[Artifact]:
     from meetplan.render.speaker_calendars import render_speaker_calendars
 
@@ -310,6 +326,10 @@ OUTPUTS: tuple[Output, ...] = (
            render=_running_order("docx"), description="the Chair's running order"),
     Output(name="running-order.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="speakers",
            step="speakers", render=_running_order("md"), description="the same, as Markdown"),
+    Output(name="speaking-time.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="fit", step="speakers",
+           render=_arrangements, description="the speaking time arrangements of the items whose limits speakers.fit_limits cut"),
+    Output(name="speaking-statistics.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="statistics", step="speakers",
+           render=_statistics, description="the speaking time by kind of speaker, regional group and mode"),
     Output(name="speakers/*.ics", media_type="text/calendar", audience=Audience.SECRETARIAT, needs="speakers",
            step="speakers", render=_speaker_calendars,
            description="a personal calendar for each panellist and remote speaker, sent to them by the secretariat"),

@@ -409,7 +409,10 @@ def statements_input(meeting: Meeting, settings: ReportSettings) -> tuple[list[P
                 panellists.append(Panellist(item=item, name=report_name(inscription.name, settings), state=state))
         # A delegation speaking on behalf of a group is listed too: its representative made the statement, and
         # leaving it out would drop a speaker from paras. 23 to 25.
-        elif delegation is not None and (item, sort_key(delegation.name)) not in not_made:
+        # A statement delivered in writing only was not made at the meeting; a right of reply is not one of the
+        # statements of the debate that paras. 23 to 25 list.
+        elif (delegation is not None and not inscription.written and not inscription.reply
+              and (item, sort_key(delegation.name)) not in not_made):
             statements.append(Statement(item=item, delegation=delegation))
     delegations = {sort_key(d.name): d for d in meeting.delegations}
     # The configuration was checked against the delegations when read: every recorded name is one of them.

@@ -42,17 +42,12 @@ def ordered(plan: SpeakerPlan, inscriptions: tuple[Inscription, ...]) -> list[In
     """The order in which the Chair calls speakers (rule 42: in the order they signify their desire to speak).
 
     Classes in the plan's order; panellists as listed; statements by time of inscription, then as listed, so
-    that a statement without a time comes after those with one.
+    that a statement without a time comes after those with one. The rules of the floor a meeting adds (level of
+    representation, lots) are in ``floor.py``.
     """
-    rank = {kind: index for index, kind in enumerate(plan.order)}
-    never = dt.datetime.max
+    from meetplan.floor import ordered as by_rules
 
-    def key(pair: tuple[int, Inscription]) -> tuple[int, dt.datetime, int]:
-        index, inscription = pair
-        when = never if inscription.panellist or inscription.inscribed is None else inscription.inscribed
-        return rank[inscription.kind], when, index
-
-    return [inscription for _, inscription in sorted(enumerate(inscriptions), key=key)]
+    return by_rules(plan, inscriptions)
 
 
 # --- time ---------------------------------------------------------------------------------------------------------------------
@@ -135,6 +130,12 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscripti
     index, used = 0, Fraction(0)
     placed_in: list[int | None] = []
     for position, inscription in enumerate(ordered(plan, inscriptions), start=1):
+        if inscription.written:
+            # Delivered in writing: on the list, in its place, without time; not a speaker who does not fit.
+            turns.append(Turn(position=position, inscription=inscription, minutes=Fraction(0),
+                              plenary=spans[-1].plenary if spans else 0, start=None))
+            placed_in.append(-1)
+            continue
         allowed = inscription.minutes or plan.limit(inscription.kind)
         while index < len(spans) and used + allowed > spans[index].minutes:
             index, used = index + 1, Fraction(0)
@@ -167,11 +168,75 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     plan = schedule.meeting.speakers
     if plan is None:
         return SpeakersList(schedule=schedule, items=())
-    inscriptions = by_item(plan.inscriptions)
     spans = windows(schedule, plan.opening_minutes)
-    return SpeakersList(schedule=schedule, items=tuple(
-        time_item(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
-        for entry in schedule.meeting.entries))
+    replies: dict[str, list[Turn]] = {}
+    if any(inscription.reply for inscription in plan.inscriptions):
+        spans, replies = rights_of_reply(schedule, plan, spans)
+    inscriptions = by_item(tuple(inscription for inscription in plan.inscriptions if not inscription.reply))
+    items = []
+    for entry in schedule.meeting.entries:
+        timed = _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
+        if entry.label in replies:
+            after = len(timed.turns)
+            timed = dataclasses.replace(timed, turns=(*timed.turns, *(dataclasses.replace(turn, position=after + index)
+                                                                     for index, turn in enumerate(replies[entry.label], start=1))))
+        items.append(timed)
+    return SpeakersList(schedule=schedule, items=tuple(items))
+
+
+def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
+            spans: tuple[Window, ...]) -> ItemSpeakers:
+    """An entry's timed list; when its speakers do not fit, with the limits that would let them (``fit.fit``),
+    and timed with those limits when speakers.fit_limits asks for it."""
+    from meetplan.fit import fit
+
+    timed = time_item(schedule, plan, item, inscriptions, spans)
+    if timed.warning is None:
+        return timed
+    fitting = fit(plan, ordered(plan, inscriptions), spans, applied=plan.fits(item.label))
+    if fitting.applied:
+        timed = time_item(schedule, dataclasses.replace(plan, limits=fitting.limits), item, inscriptions, spans)
+    return dataclasses.replace(timed, fitting=fitting)
+
+
+def rights_of_reply(schedule: Schedule, plan: SpeakerPlan, spans: dict[str, tuple[Window, ...]]
+                    ) -> tuple[dict[str, tuple[Window, ...]], dict[str, list[Turn]]]:
+    """Rights of reply by the rules of the floor (floor.py): the windows less the time the replies take at the end of
+    their day, and the replies' turns by entry label (positions from 1, renumbered after the entry's other speakers).
+    Minutes are real time; starts local.
+
+    A reply whose item has no window (never taken up) is heard at the end of the session's last plenary meeting.
+    """
+    last_of_day: dict[dt.date, int] = {}
+    for plenary in schedule.plenaries:
+        last_of_day[plenary.date] = max(last_of_day.get(plenary.date, 0), plenary.number)
+    by_number = {plenary.number: plenary for plenary in schedule.plenaries}
+    heard: dict[int, list[Inscription]] = {}
+    for inscription in sorted((i for i in plan.inscriptions if i.reply), key=lambda i: (i.reply, i.inscribed or dt.datetime.max)):
+        found = spans.get(inscription.item)
+        day = by_number[found[-1].plenary].date if found else schedule.plenaries[-1].date
+        heard.setdefault(last_of_day[day], []).append(inscription)
+    zone = schedule.meeting.time_zone
+    adjusted = dict(spans)
+    turns: dict[str, list[Turn]] = {}
+    for number, inscriptions in heard.items():
+        plenary = by_number[number]
+        limits = [plan.reply_limits[i.reply - 1] if i.minutes is None else i.minutes for i in inscriptions]
+        reserved = sum(limits, Fraction(0))
+        # The entry taken up last in the plenary meeting gives up the time at its end.
+        last = max(((label, window) for label, found in adjusted.items() for window in found if window.plenary == number),
+                   key=lambda pair: pair[1].start, default=None)
+        if last is not None:
+            label, window = last
+            shortened = Window(plenary=window.plenary, start=window.start, minutes=max(window.minutes - reserved, Fraction(0)))
+            adjusted[label] = tuple(shortened if w is window else w for w in adjusted[label])
+        start = dt.datetime.combine(plenary.date, plenary.hours.start)
+        offset = _elapsed(plenary.date, plenary.hours, zone) - reserved
+        for inscription, minutes in zip(inscriptions, limits, strict=True):
+            turns.setdefault(inscription.item, []).append(Turn(position=0, inscription=inscription, minutes=minutes, plenary=number,
+                                                               start=_after(start, offset, zone)))
+            offset += minutes
+    return adjusted, turns
 
 
 # --- shares sized by the inscriptions ---------------------------------------------------------------------------------------------
@@ -195,7 +260,7 @@ def needed_shares(meeting: Meeting, plan: SpeakerPlan) -> dict[str, Fraction]:
     for entry in meeting.entries:
         if entry.kind is not ItemKind.SUBSTANTIVE or entry.share is not None:
             continue
-        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ())), Fraction(0))
+        total = sum((i.minutes or plan.limit(i.kind) for i in inscriptions.get(entry.label, ()) if not (i.written or i.reply)), Fraction(0))
         if total:
             needs[entry.label] = max(HALF, Fraction(math.ceil(total * 2 / shortest), 2))
     return needs

@@ -19,11 +19,21 @@ from meetplan import fieldtext, reference, tables
 from meetplan.config import convert
 from meetplan.config.delegations import REGIONAL_GROUPS, Speaking
 from meetplan.config.participants import ATTENDANCE_WORDS
-from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, list_entries
+from meetplan.config.reader import Key, Kind, Reader, Section, Structure, entries, kind_of, lines_of, list_entries
 from meetplan.errors import ConfigError, Problem
-from meetplan.model import AgendaItem, Attendance, Format, Inscription, Meeting, Origin, SpeakerClass, SpeakerPlan
+from meetplan.model import (
+    AgendaItem,
+    Attendance,
+    Format,
+    Inscription,
+    Level,
+    Meeting,
+    Origin,
+    SpeakerClass,
+    SpeakerPlan,
+)
 from meetplan.style import join_list, sort_key
-from meetplan.yamlsource import LineDict
+from meetplan.yamlsource import LineDict, LineList
 
 # Our convention, from the practice DOMAIN.md cites: 7 minutes on behalf of a group and 5 for a State (CND),
 # 5 for a panellist and 3 for other interventions, here the observer organizations (CCPCJ 2021).
@@ -57,6 +67,9 @@ FILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "language": ("language",),
     "minutes": ("minutes", "limit"),
     "inscribed": ("inscribed", "time of inscription", "inscription"),
+    "level": ("level", "level of representation"),
+    "written": ("written", "in writing"),
+    "reply": ("reply", "right of reply"),
 }
 MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
 MAX_ROW_PROBLEMS = 50
@@ -129,6 +142,42 @@ def inscribed(value: Any) -> dt.datetime:
     raise ValueError(f"must be a date and time such as 2020-09-01 10:15, not {value!r}")
 
 
+_LEVELS = {
+    "head of state or government": Level.HEAD, "head of state": Level.HEAD, "head of government": Level.HEAD,
+    "minister": Level.MINISTER, "other": Level.OTHER,
+}
+
+
+def level(value: Any) -> Level:
+    """The level of representation: "head of State or Government" (or "head of State", "head of Government"),
+    "minister" or "other", in any case."""
+    word = " ".join(str(value).split()).casefold() if isinstance(value, str) else None
+    if word in _LEVELS:
+        return _LEVELS[word]
+    raise ValueError(f"must be \"head of State or Government\", \"minister\" or \"other\", not {value!r}")
+
+
+def written(value: Any) -> bool:
+    """Whether a statement is delivered in writing only: true or false (in a file also yes, no or empty)."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold()
+    if word in ("true", "yes"):
+        return True
+    if word in ("false", "no"):
+        return False
+    raise ValueError(f"must be true or false, not {value!r}")
+
+
+def reply(value: Any) -> int:
+    """A right of reply: 1 or "first", 2 or "second"."""
+    word = str(value).strip().casefold() if isinstance(value, int | str) and not isinstance(value, bool) else None
+    found = {"1": 1, "first": 1, "2": 2, "second": 2}.get(word or "")
+    if found is None:
+        raise ValueError(f"must be 1 (first) or 2 (second), not {value!r}")
+    return found
+
+
 def order(value: Any) -> tuple[SpeakerClass, ...]:
     """The kinds of speaker in the order the Chair calls them; the kinds left out follow in the default order."""
     if not isinstance(value, list) or not value:
@@ -152,6 +201,9 @@ LANGUAGE = Kind(language, {"type": "string", "examples": list(LANGUAGES)})
 MODE = Kind(mode, {"type": "string", "examples": ["in person", "online"]})
 ON_BEHALF_OF = Kind(on_behalf_of, {**convert.TEXT_SCHEMA, "examples": [f"Group of {g}" for g in REGIONAL_GROUPS]})
 INSCRIBED = Kind(inscribed, {"type": "string", "examples": ["2020-09-01 10:15"]})
+LEVEL = Kind(level, {"type": "string", "examples": [lv.value for lv in Level]})
+WRITTEN = Kind(written, {"type": "boolean"})
+REPLY = Kind(reply, {"anyOf": [{"enum": [1, 2]}, {"enum": ["first", "second"]}]})
 DELEGATION = Kind(convert.one_line, {**convert.TEXT_SCHEMA, "description": "A delegation of the delegations: section."})
 
 
@@ -175,6 +227,9 @@ STATEMENT = Section((
     Key(name="speaker", kind=convert.TEXT, doc="Who speaks for it, when known."),
     *_PERSON,
     Key(name="inscribed", kind=INSCRIBED, doc="When the floor was asked for, YYYY-MM-DD HH:MM local time."),
+    Key(name="level", kind=LEVEL, doc="The level of representation: head of State or Government, minister or other (default)."),
+    Key(name="written", kind=WRITTEN, doc="true: delivered in writing only, listed without time (default false)."),
+    Key(name="reply", kind=REPLY, doc="A right of reply, 1 (first) or 2 (second): heard at the end of the day's last plenary meeting."),
 ), doc="A statement: a delegation's name alone, or a mapping.")
 Report = Callable[[str, str], None]  # (field key, message)
 
@@ -215,6 +270,9 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
         on_behalf_of=take("on_behalf_of", on_behalf_of), mode=take("mode", mode) or default_mode,
         language=take("language", language), minutes=take("minutes", minutes),
         inscribed=None if panellist else take("inscribed", inscribed), origin=origin,
+        level=(None if panellist else take("level", level)) or Level.OTHER,
+        written=False if panellist else bool(take("written", written)),
+        reply=0 if panellist else (take("reply", reply) or 0),
     )
     return result if ok else None
 
@@ -306,6 +364,23 @@ def _items(reader: Reader, value: Any, field: str, line: int | None) -> tuple[In
     return tuple(inscriptions)
 
 
+def _fit_limits(reader: Reader, value: Any, field: str, line: int | None) -> tuple[bool, tuple[str, ...]]:
+    """speakers.fit_limits: (True, ()) for every item, (False, labels) for the items listed, each checked against
+    the agenda as an inscription's item is."""
+    if isinstance(value, bool):
+        return value, ()
+    if not isinstance(value, LineList):
+        reader.problem(line, field, f"must be true, false or a list of agenda items such as [3, \"1 (b)\"], not {kind_of(value)}")
+        return False, ()
+    items, labels = Items(reader.context.agenda), []
+    for index, entry, entry_line in lines_of(value):
+        try:
+            labels.append(items.find(entry))
+        except ValueError as error:
+            reader.problem(entry_line, f"{field}[{index}]", str(error))
+    return False, tuple(dict.fromkeys(labels))
+
+
 ITEM = Section((
     Key(name="panellists", kind=Structure(lambda *_: None, {"type": "array", "items": PANELLIST.schema()}), doc="The panellists, in the order called."),
     Key(name="statements", kind=Structure(lambda *_: None, {"type": "array", "items": {"anyOf": [convert.TEXT_SCHEMA, STATEMENT.schema()]}}),
@@ -315,6 +390,10 @@ LIMITS = Section(tuple(
     Key(name=kind.value, kind=MINUTES, doc=f"Minutes for each of the {kind.value.replace('_', ' ')} (default {DEFAULT_LIMITS[kind]}).")
     for kind in SpeakerClass
 ), doc="The speaking time of each kind of speaker, in minutes.")
+REPLIES = Section((
+    Key(name="first", kind=MINUTES, doc="Minutes of a first right of reply (default 10)."),
+    Key(name="second", kind=MINUTES, doc="Minutes of a second right of reply (default 5)."),
+), doc="The limits of rights of reply, in minutes.")
 SPEAKERS = Section((
     Key(name="order", kind=Kind(order, {"type": "array", "items": {"enum": [c.value for c in SpeakerClass]}}),
         doc="The kinds of speaker in the order the Chair calls them.", default=tuple(SpeakerClass)),
@@ -323,6 +402,19 @@ SPEAKERS = Section((
     Key(name="opening_minutes", kind=MINUTES, default=Fraction(10),
         doc="Minutes for each agenda entry with no time of its own (the opening, the adoption of the agenda) at the start "
             "of its plenary meeting, before the first speaker (default 10)."),
+    Key(name="fit_limits", kind=Structure(_fit_limits, {"anyOf": [
+            {"type": "boolean"}, {"type": "array", "items": {"type": ["integer", "string"]}}]}),
+        doc="true: cut the limits of every item whose speakers do not fit its time, keeping their ratios; or the items "
+            "whose limits to cut ([3, \"1 (b)\"]). Default false.", default=(False, ())),
+    Key(name="fit_floor", kind=MINUTES, default=Fraction(2),
+        doc="Minutes below which speakers.fit_limits does not cut a limit (default 2)."),
+    Key(name="replies", kind=REPLIES, doc="Minutes of a first and a second right of reply (default 10 and 5, General Assembly decision 34/401)."),
+    Key(name="statistics", kind=convert.BOOLEAN, default=False,
+        doc="true: speakers.xlsx gets a Statistics sheet and the build writes speaking-statistics.md (time by kind, group, mode)."),
+    Key(name="by_level", kind=convert.BOOLEAN, default=False,
+        doc="true: within each kind of speaker, heads of State or Government speak first, then ministers, then the others."),
+    Key(name="lots", kind=convert.NON_NEGATIVE_INT,
+        doc="The seed of the lots drawn for statements inscribed at the same time; printed in the outputs, so that anyone can redraw them."),
     Key(name="file", kind=convert.FILE_NAME, doc="An inscriptions file, CSV or XLSX, relative to this file."),
     Key(name="sheet", kind=convert.TEXT, doc="The sheet of an XLSX inscriptions file."),
     Key(name="items", kind=Structure(_items, {"type": "object", "additionalProperties": ITEM.schema()}),
@@ -340,6 +432,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
     if values["sheet"] is not None and values["file"] is None:
         reader.problem(section.key_lines["sheet"], "speakers.sheet", "a sheet belongs to an inscriptions file: give speakers.file")
     reader.problems.extend(fieldtext.capped(list(_duplicates(list(values["items"]))), reader.file, MAX_ROW_PROBLEMS))
+    replies = values["replies"] or {}
     limits = {**DEFAULT_LIMITS, **{SpeakerClass(k): v for k, v in (values["limits"] or {}).items() if v is not None}}
     # Relative to the configuration file, so that a build works from any folder.
     path = str(Path(reader.file).parent / values["file"]) if values["file"] is not None else None
@@ -349,6 +442,13 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         limits=tuple((kind, limits[kind]) for kind in SpeakerClass),
         size_shares=values["size_shares"],
         opening_minutes=values["opening_minutes"],
+        fit_all=values["fit_limits"][0],
+        fit_items=values["fit_limits"][1],
+        fit_floor=values["fit_floor"],
+        by_level=values["by_level"],
+        lots=values["lots"],
+        statistics=values["statistics"],
+        reply_limits=(replies.get("first") or Fraction(10), replies.get("second") or Fraction(5)),
         file=path,
         sheet=values["sheet"],
         origin=Origin(file=reader.file, line=section.key_lines.get("size_shares", section.line), field="speakers"),
@@ -358,11 +458,12 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
 
 def _duplicates(inscriptions: list[Inscription]) -> Iterator[Problem]:
     """A delegation inscribed twice for the same statement under one item is a slip (a reply is not inscribed)."""
-    seen: dict[tuple[str, str, str], Inscription] = {}
+    seen: dict[tuple[str, str, str, int], Inscription] = {}
     for inscription in inscriptions:
         if inscription.panellist or inscription.delegation is None:
             continue
-        key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""))
+        # A right of reply is a statement of its own: a first and a second reply of one delegation are not twice one.
+        key = (inscription.item, sort_key(inscription.delegation.name), sort_key(inscription.on_behalf_of or ""), inscription.reply)
         if key in seen:
             first = seen[key].origin
             where = f" (also at {_place(first)})" if first else ""

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from meetplan.fit import changes
 from meetplan.model import Hours, SpeakersList, Turn
 from meetplan.render import Artifact, word
 from meetplan.render.markup import markdown_text, one_line
@@ -27,6 +28,8 @@ TITLE = "Running order"
 INTERNAL = "For internal use"  # in place of a document symbol: the running order is not an official document
 HEADINGS = ("Time", "Speaker", "On behalf of", "Mode", "Language", "Minutes")
 NOT_REACHED = "Inscribed, not expected to be reached in the time allotted"
+REPLIES = "Rights of reply"
+IN_WRITING = "Statements delivered in writing only (no time)"
 NO_SPEAKERS = "No speakers inscribed."
 ALL_HEARD = "No further speakers: the list is expected to be exhausted in an earlier plenary meeting."
 
@@ -40,12 +43,15 @@ class ItemPart:
     rows: tuple[tuple[str, ...], ...]
     left_over: tuple[tuple[str, ...], ...]
     empty: str  # what stands in place of the table when no speaker is expected
+    limits: str = ""  # the reduced limits, when speakers.fit_limits cut them (speaking-time.md)
+    written: tuple[tuple[str, ...], ...] = ()  # statements delivered in writing only, under the item's last plenary meeting
 
 
 @dataclass(frozen=True, slots=True)
 class PlenaryPart:
     heading: str
     items: tuple[ItemPart, ...]
+    replies: tuple[tuple[str, ...], ...] = ()  # rights of reply at the end of the meeting (floor.py)
 
 
 def _number(value: Fraction) -> str:
@@ -59,6 +65,8 @@ def _row(turn: Turn) -> tuple[str, ...]:
         who = f"{who} ({inscription.delegation.name})"
     if inscription.title:
         who = f"{who}, {inscription.title}"
+    if inscription.reply:
+        who = f"{who}, {'first' if inscription.reply == 1 else 'second'} reply under item {inscription.item}"
     time = time_of_day(turn.start.time()) if turn.start is not None else EM_DASH
     return (time, one_line(who), one_line(inscription.on_behalf_of or ""), inscription.mode.value,
             inscription.language or "", _number(turn.minutes))
@@ -84,14 +92,26 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
                 time = f"{hours(Hours(start=window.start.time(), end=end.time()))} ({_number(window.minutes)} minutes)"
             else:
                 time = "No time of its own"
-            rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number)
+            rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number and not t.inscription.reply)
             last = entry.windows[-1].plenary == plenary.number
-            left_over = tuple(_row(t) for t in entry.turns if t.start is None) if last else ()
-            earlier = any(t.start is not None and t.plenary < plenary.number for t in entry.turns)
-            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS))
+            left_over = tuple(_row(t) for t in entry.turns if t.start is None and not t.inscription.written) if last else ()
+            written = tuple(_row(t) for t in entry.turns if t.inscription.written) if last else ()
+            earlier = any(t.start is not None and t.plenary < plenary.number and not t.inscription.reply for t in entry.turns)
+            limits = f"Speaking time reduced: {changes(entry.fitting)}." if entry.fitting is not None and entry.fitting.applied else ""
+            items.append(ItemPart(heading, time, rows, left_over, ALL_HEARD if earlier else NO_SPEAKERS, limits, written))
         heading = f"{ordinal(plenary.number)} plenary meeting {EM_DASH} {day_heading(plenary.date)}, {hours(plenary.hours)}"
-        parts.append(PlenaryPart(heading, tuple(items)))
+        replies = sorted((t for entry in speakers.items for t in entry.turns if t.inscription.reply and t.plenary == plenary.number
+                          and t.start is not None), key=lambda t: (t.start or dt.datetime.min))
+        parts.append(PlenaryPart(heading, tuple(items), tuple(_row(t) for t in replies)))
     return tuple(parts)
+
+
+def _rules(speakers: SpeakersList) -> str | None:
+    """The rules of the floor in force beyond rule 42, with the seed of the lots (floor.py), or None."""
+    from meetplan.floor import rules
+
+    plan = speakers.schedule.meeting.speakers
+    return rules(plan) if plan is not None else None
 
 
 def _subtitle(speakers: SpeakersList) -> str:
@@ -110,15 +130,23 @@ def _markdown_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 
 def render_markdown(speakers: SpeakersList) -> Artifact:
     lines = [INTERNAL, "", f"# {TITLE}", "", markdown_text(_subtitle(speakers)), ""]
+    if (floor := _rules(speakers)) is not None:
+        lines += [f"Order of speakers: {markdown_text(floor)}", ""]
     for part in running_order(speakers):
         lines += [f"## {markdown_text(part.heading)}", ""]
         for item in part.items:
             lines += [f"### {markdown_text(item.heading)}", ""]
             if item.time:
                 lines += [f"Time: {markdown_text(item.time)}", ""]
+            if item.limits:
+                lines += [markdown_text(item.limits), ""]
             lines += (_markdown_table(item.rows) if item.rows else [item.empty]) + [""]
             if item.left_over:
                 lines += [f"{NOT_REACHED}:", "", *_markdown_table(item.left_over), ""]
+            if item.written:
+                lines += [f"{IN_WRITING}:", "", *_markdown_table(item.written), ""]
+        if part.replies:
+            lines += [f"### {REPLIES}", "", *_markdown_table(part.replies), ""]
     return Artifact(name="running-order.md", media_type="text/markdown", data=("\n".join(lines).rstrip("\n") + "\n").encode())
 
 
@@ -146,6 +174,8 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> Iterator[str]:
 def _body(speakers: SpeakersList) -> Iterator[str]:
     yield word.heading(TITLE, size=16, space_after=3)
     yield word.paragraph(word.run(_subtitle(speakers)), after=12)
+    if (floor := _rules(speakers)) is not None:
+        yield word.paragraph(word.run(f"Order of speakers: {floor}"), after=12)
     for number, part in enumerate(running_order(speakers)):
         # Each plenary meeting on a page of its own: the Chair turns one page per meeting.
         yield word.heading(part.heading, size=14, space_after=6, page_break=number > 0)
@@ -153,6 +183,8 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
             yield word.heading(item.heading, size=_SIZE, space_after=3)
             if item.time:
                 yield word.paragraph(word.run(f"Time: {item.time}"), after=3)
+            if item.limits:
+                yield word.paragraph(word.run(item.limits, word.ITALIC), after=3)
             if item.rows:
                 yield from _table(item.rows)
             else:
@@ -160,6 +192,12 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
             if item.left_over:
                 yield word.paragraph(word.run(f"{NOT_REACHED}:", word.ITALIC))
                 yield from _table(item.left_over)
+            if item.written:
+                yield word.paragraph(word.run(f"{IN_WRITING}:", word.ITALIC))
+                yield from _table(item.written)
+        if part.replies:
+            yield word.heading(REPLIES, size=_SIZE, space_after=3)
+            yield from _table(part.replies)
 
 
 def render_docx(speakers: SpeakersList) -> Artifact:

@@ -223,7 +223,7 @@ def render_speaker_calendars(speakers: SpeakersList, previous: Callable[[str], b
         equals: Counter[str] = Counter()
         for turn in entry.turns:
             who = _person(turn)
-            if who is None:
+            if who is None or turn.inscription.written:  # a statement in writing is not delivered at the meeting
                 continue
             uid = speaker_uid(meeting, entry.item.label, who, turn)
             equals[uid] += 1

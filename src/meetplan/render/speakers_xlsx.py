@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from fractions import Fraction
 
+from meetplan.floor import rules as floor_rules
 from meetplan.model import SpeakerClass, SpeakersList
 from meetplan.render import Artifact
 from meetplan.render.xlsx import BOLD, MEDIA_TYPE, Cell, Style, Workbook, content_widths
@@ -31,6 +32,12 @@ OVERVIEW_HEADINGS = ("Agenda item", "Title", "Plenary meetings", "Minutes availa
                      "Minutes inscribed", "Speakers who do not fit", "Warning")
 OVERVIEW_WIDTHS = (9, 30, 12, 11, 12, 12, 11, 11, 30)
 OVERVIEW_WRAPPED = (1, 2, 8)
+STATISTICS = "Statistics"  # the speaking statistics, with speakers.statistics
+STATISTICS_HEADINGS = ("Speakers", "Speakers with a time", "Minutes", "Without time")
+STATISTICS_WIDTHS = (40, 11, 11, 11)
+ARRANGEMENTS = "Speaking time"  # the sheet of the speaking time arrangements, with speakers.fit_limits
+ARRANGEMENT_HEADINGS = ("Agenda item", "Speakers", "Number", "Usual limit (minutes)", "Limit (minutes)")
+ARRANGEMENT_WIDTHS = (9, 40, 9, 11, 11)
 # "General": 270 and 7.5; "0.##" would show a whole number with a trailing full stop ("270.").
 MINUTES_FORMAT = "General"
 MINUTES = Style(number_format=MINUTES_FORMAT)
@@ -72,7 +79,7 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
         plenaries = join_list(ordinal(window.plenary) for window in entry.windows)
         rows.append([
             entry.item.label, " ".join(entry.item.title.split()), plenaries, minutes(available), panellists,
-            len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None),
+            len(entry.turns) - panellists, minutes(inscribed), sum(1 for turn in entry.turns if turn.start is None and not turn.inscription.written),
             entry.warning,
         ])
     worksheet = workbook.add_sheet(OVERVIEW, OVERVIEW_HEADINGS, content_widths(OVERVIEW_HEADINGS, rows, OVERVIEW_WIDTHS),
@@ -87,8 +94,19 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
         limits = dict(plan.limits)
         for position, kind in enumerate(plan.order, start=1):
             worksheet.append([position, _kind_heading(kind), minutes(limits[kind])])
+        rules = floor_rules(plan)
+        if rules is not None:
+            worksheet.append([])
+            worksheet.append([Cell("Rules of the floor", BOLD)])
+            worksheet.append([rules])
 
     taken: list[str] = [OVERVIEW]
+    if speakers.fitted:
+        _arrangements(workbook, speakers)
+        taken.append(ARRANGEMENTS)
+    if plan is not None and plan.statistics:
+        _statistics(workbook, speakers)
+        taken.append(STATISTICS)
     for entry in speakers.items:
         if not entry.turns:
             continue
@@ -100,10 +118,11 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             delegation = inscription.delegation.name if inscription.delegation else None
             # The title column describes the person; a statement by an unnamed representative has none.
             rows.append([
-                turn.position, speaker_name(turn), inscription.title, delegation, inscription.kind.label,
+                turn.position, speaker_name(turn), inscription.title, delegation,
+                f"right of reply ({'first' if inscription.reply == 1 else 'second'})" if inscription.reply else inscription.kind.label,
                 inscription.on_behalf_of, inscription.mode.value, inscription.language, minutes(turn.minutes),
                 turn.plenary if turn.start is not None else None,
-                Cell(turn.start, EXPECTED_START) if turn.start is not None else "does not fit",
+                Cell(turn.start, EXPECTED_START) if turn.start is not None else "in writing" if inscription.written else "does not fit",
             ])
         worksheet = workbook.add_sheet(title, ITEM_HEADINGS, content_widths(ITEM_HEADINGS, rows, ITEM_WIDTHS),
                                        filter_rows=len(entry.turns), wrap=ITEM_WRAPPED)
@@ -111,6 +130,34 @@ def render_speakers_xlsx(speakers: SpeakersList) -> Artifact:
             worksheet.append(row)
 
     return Artifact(name=NAME, media_type=MEDIA_TYPE, data=workbook.close())
+
+
+def _arrangements(workbook: Workbook, speakers: SpeakersList) -> None:
+    """The speaking time arrangements (speaking-time.md) as a sheet: a row per item and kind of speaker."""
+    from meetplan.render.arrangements import rows as arrangement_rows
+
+    rows = [[entry.item.label, kind, count, Cell(_minutes(usual), MINUTES), Cell(_minutes(limit), MINUTES)]
+            for entry in speakers.fitted if entry.fitting is not None
+            for kind, count, usual, limit in arrangement_rows(entry.fitting)]
+    worksheet = workbook.add_sheet(ARRANGEMENTS, ARRANGEMENT_HEADINGS, content_widths(ARRANGEMENT_HEADINGS, rows, ARRANGEMENT_WIDTHS),
+                                   filter_rows=len(rows), wrap=(1,))
+    for row in rows:
+        worksheet.append(row)
+
+
+def _statistics(workbook: Workbook, speakers: SpeakersList) -> None:
+    """The speaking statistics (statistics.py): a block per table, each row a kind, group or mode, then the total."""
+    from meetplan.statistics import speaking_statistics
+
+    tables = speaking_statistics(speakers)
+    rows: list[list[object]] = []
+    for table in tables:
+        rows += [[Cell(table.title, BOLD)], *([row.heading, row.timed, Cell(_minutes(row.minutes), MINUTES), row.untimed]
+                                              for row in table.rows), []]
+    worksheet = workbook.add_sheet(STATISTICS, STATISTICS_HEADINGS, content_widths(STATISTICS_HEADINGS, rows, STATISTICS_WIDTHS),
+                                   filter_rows=None, wrap=(0,))
+    for row in rows[:-1]:
+        worksheet.append(row)
 
 
 def _kind_heading(kind: SpeakerClass) -> str:
