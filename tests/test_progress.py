@@ -268,3 +268,30 @@ def test_notice_names_the_speakers_whose_expected_time_moved(tmp_path: Path) -> 
     assert notes[-1] == ("note: Morocco, under item 2: now expected Tuesday, 8 September, 11.50 a.m. "
                          "(previously Tuesday, 8 September, 11.30 a.m.).")
     assert len(notes) == 9  # the 1st plenary meeting's nine speakers; the 2nd meeting's keep their times
+
+
+def test_speakers_not_reached_open_the_item_next_meeting(tmp_path: Path) -> None:
+    """After the 1st plenary meeting, where only two panellists of item 2 were heard, the others keep their order
+    from the head of item 2's time in the 2nd meeting (3 p.m.); the two heard stay where they spoke."""
+    (tmp_path / "registrations").symlink_to(ROOT / "config" / "registrations")
+    (tmp_path / "record.yaml").write_text(textwrap.dedent("""\
+        held:
+          - taken_up: ["1 (a)", "1 (b)", 2]
+            concluded: ["1 (a)", "1 (b)"]
+            heard: {2: [Amanda Ledwaba, Andrés Pérez Esquivel]}
+        """), encoding="utf-8")
+    text = (ROOT / "config" / "wgsom-2020.yaml").read_text(encoding="utf-8")
+    config = tmp_path / "meeting.yaml"
+    config.write_text(text.replace("\nspeakers:\n", "\nprogress: record.yaml\n\nspeakers:\n"), encoding="utf-8")
+    speakers = plan(config).speakers
+    assert speakers is not None
+    item = next(i for i in speakers.items if i.item.label == "2")
+    timed = [(t.inscription.name or t.inscription.delegation.name, t.plenary, t.start.strftime("%H:%M") if t.start else None)
+             for t in item.turns]  # type: ignore[union-attr]
+    assert timed[:4] == [
+        ("Amanda Ledwaba", 1, "10:20"),
+        ("Andrés Pérez Esquivel", 1, "10:35"),
+        ("Simona Ragazzi", 2, "15:00"),  # not reached at the 1st: at the head of the 2nd
+        ("Brazil", 2, "15:15"),
+    ]
+    assert [t.position for t in item.turns] == list(range(1, len(item.turns) + 1))

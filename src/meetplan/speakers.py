@@ -173,15 +173,62 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     if any(inscription.reply for inscription in plan.inscriptions):
         spans, replies = rights_of_reply(schedule, plan, spans)
     inscriptions = by_item(tuple(inscription for inscription in plan.inscriptions if not inscription.reply))
+    heard = _heard(schedule)
     items = []
     for entry in schedule.meeting.entries:
-        timed = _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
+        if entry.label in heard:
+            timed = _after_the_record(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()), heard[entry.label])
+        else:
+            timed = _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
         if entry.label in replies:
             after = len(timed.turns)
             timed = dataclasses.replace(timed, turns=(*timed.turns, *(dataclasses.replace(turn, position=after + index)
                                                                      for index, turn in enumerate(replies[entry.label], start=1))))
         items.append(timed)
     return SpeakersList(schedule=schedule, items=tuple(items))
+
+
+def _heard(schedule: Schedule) -> dict[str, list[str]]:
+    """The speakers the record of progress says were heard, by entry label, in the order held (progress: ... heard)."""
+    progress = schedule.meeting.progress
+    found: dict[str, list[str]] = {}
+    for meeting in progress.held if progress is not None else ():
+        for taken in meeting.taken_up:
+            if taken.heard:
+                found.setdefault(taken.label, []).extend(taken.heard)
+    return found
+
+
+def _speaks_as(inscription: Inscription, name: str) -> bool:
+    """Whether a name the record gives ("Brazil", "Amanda Ledwaba") names this speaker: the person, the delegation
+    or the group spoken for, ignoring case."""
+    wanted = name.casefold()
+    names = (inscription.name, inscription.delegation.name if inscription.delegation else None, inscription.on_behalf_of)
+    return any(given is not None and given.casefold() == wanted for given in names)
+
+
+def _after_the_record(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
+                      spans: tuple[Window, ...], heard: list[str]) -> ItemSpeakers:
+    """An entry whose speakers the record names: those heard stay in the plenary meetings held, as timed there;
+    those not reached keep their order, from the head of the entry's next plenary meeting (issue 16). Each name
+    of the record takes the first speaker it names, so a delegation heard for its group and then nationally is
+    named twice."""
+    held = len(schedule.meeting.progress.held) if schedule.meeting.progress else 0
+    spoke: list[Inscription] = []
+    for name in heard:
+        match = next((i for i in inscriptions if _speaks_as(i, name) and not any(i is s for s in spoke)), None)
+        if match is not None:
+            spoke.append(match)
+    rest = tuple(i for i in inscriptions if not any(i is s for s in spoke))
+    before = time_item(schedule, plan, item, tuple(spoke), tuple(w for w in spans if w.plenary <= held))
+    ahead = tuple(w for w in spans if w.plenary > held)
+    if not ahead:  # concluded: those not reached were not heard, and are listed without a time
+        unheard = tuple(Turn(position=position, inscription=i, minutes=i.minutes or plan.limit(i.kind), plenary=spans[-1].plenary,
+                             start=None) for position, i in enumerate(ordered(plan, rest), start=len(before.turns) + 1))
+        return dataclasses.replace(before, windows=spans, turns=(*before.turns, *unheard))
+    after = _fitted(schedule, plan, item, rest, ahead)
+    turns = (*before.turns, *(dataclasses.replace(turn, position=len(before.turns) + turn.position) for turn in after.turns))
+    return dataclasses.replace(after, windows=spans, turns=turns)
 
 
 def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
