@@ -295,3 +295,26 @@ def test_speakers_not_reached_open_the_item_next_meeting(tmp_path: Path) -> None
         ("Brazil", 2, "15:15"),
     ]
     assert [t.position for t in item.turns] == list(range(1, len(item.turns) + 1))
+
+
+def test_report_statements_follow_the_speakers_the_record_heard(tmp_path: Path) -> None:
+    """With the speakers heard under item 2 recorded, the report's panel and statements under item 2 are those:
+    one panellist of three, two of the inscribed parties, and a party heard without an inscription."""
+    from meetplan.report import statements_input
+
+    (tmp_path / "registrations").symlink_to(ROOT / "config" / "registrations")
+    (tmp_path / "record.yaml").write_text(textwrap.dedent("""\
+        held:
+          - taken_up: ["1 (a)", "1 (b)", 2]
+            concluded: ["1 (a)", "1 (b)"]
+            heard: {2: [Amanda Ledwaba, Brazil, Canada, Peru]}
+        """), encoding="utf-8")
+    text = (ROOT / "config" / "wgsom-2020.yaml").read_text(encoding="utf-8")
+    config = tmp_path / "meeting.yaml"
+    config.write_text(text.replace("\nspeakers:\n", "\nprogress: record.yaml\n\nspeakers:\n"), encoding="utf-8")
+    meeting = plan(config).meeting
+    assert meeting.report is not None
+    panellists, statements = statements_input(meeting, meeting.report)
+    assert [p.name for p in panellists if p.item == 2] == ["Ms. Ledwaba"]
+    assert sorted(s.delegation.name for s in statements if s.item == 2) == ["Brazil", "Canada", "Peru"]
+    assert {p.item for p in panellists} == {2, 3}  # item 3, which the record does not reach, keeps its inscriptions

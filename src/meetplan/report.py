@@ -395,14 +395,18 @@ def report_name(name: str, settings: ReportSettings) -> str:
 def statements_input(meeting: Meeting, settings: ReportSettings) -> tuple[list[Panellist], list[Statement]]:
     """The panellists and statements the report names: the speakers' inscriptions, less the statements the
     record says were not made (report.record.did_not_speak), plus those it says were made uninscribed
-    (report.record.spoke)."""
+    (report.record.spoke). Under an item whose speakers the record of progress names (progress: ... heard), only
+    those it names, inscribed or not."""
     record = settings.record
     not_made = {(item, sort_key(name)) for item, name in record.did_not_speak}
+    heard = _heard_by_item(meeting)
     panellists: list[Panellist] = []
     statements: list[Statement] = []
     for inscription in meeting.speakers.inscriptions if meeting.speakers else ():
         item = int(inscription.item.split(" ")[0])
         delegation = inscription.delegation
+        if item in heard and not {sort_key(n) for n in (inscription.name, delegation.name if delegation else None) if n} & heard[item]:
+            continue  # the record of progress names who was heard under this item, and not this speaker
         if inscription.panellist:
             if inscription.name:
                 state = delegation.name if delegation else None
@@ -417,7 +421,21 @@ def statements_input(meeting: Meeting, settings: ReportSettings) -> tuple[list[P
     delegations = {sort_key(d.name): d for d in meeting.delegations}
     # The configuration was checked against the delegations when read: every recorded name is one of them.
     statements += [Statement(item=item, delegation=delegations[sort_key(name)]) for item, name in record.spoke if sort_key(name) in delegations]
+    # A delegation the record of progress heard without an inscription made its statement too.
+    inscribed = {(s.item, sort_key(s.delegation.name)) for s in statements} | {(p.item, sort_key(p.state)) for p in panellists if p.state}
+    statements += [Statement(item=item, delegation=delegations[key]) for item, keys in sorted(heard.items())
+                   for key in sorted(keys) if key in delegations and (item, key) not in inscribed]
     return panellists, statements
+
+
+def _heard_by_item(meeting: Meeting) -> dict[int, set[str]]:
+    """The speakers the record of progress heard, by agenda item number (sort keys of the names it gives)."""
+    heard: dict[int, set[str]] = {}
+    for held in meeting.progress.held if meeting.progress else ():
+        for taken in held.taken_up:
+            if taken.heard:
+                heard.setdefault(int(taken.label.split(" ")[0]), set()).update(sort_key(name) for name in taken.heard)
+    return heard
 
 
 def _statements(meeting: Meeting, settings: ReportSettings) -> list[Draft]:
