@@ -59,7 +59,12 @@ def describe(schedule: Schedule) -> str:
         count = len(meeting.progress.held)
         # As the configuration names it (relative to the configuration), so that the text is the same from any folder.
         named = os.path.relpath(meeting.progress.file, os.path.dirname(meeting.source) or ".")
-        lines.append(f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held")
+        from meetplan.replan import replan
+
+        measured = replan(meeting)
+        lines.append(f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held; "
+                     f"{measured.changed} item–meeting assignment{'s' if measured.changed != 1 else ''} changed from the plan "
+                     f"({measured.from_scratch} if the rest were laid out afresh)")
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
     # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
     held = meeting.progress.held if meeting.progress else ()
