@@ -18,6 +18,7 @@ from meetplan.plan import plan
 from meetplan.render.body_calendars import render_body_calendars
 from meetplan.render.programme import render_markdown
 from meetplan.render.programme_docx import render_docx
+from meetplan.style import ordinal
 
 from conftest import ROOT
 from projections import document_text
@@ -345,3 +346,16 @@ def test_body_agenda_problems_name_the_body(tmp_path: Path) -> None:
         plan(path)
     assert [str(p) for p in error.value.problems] == [
         f"{path}:28: parallel.bodies[1].agenda[1].pin: COW: item 1 is pinned to the 3rd plenary meeting, but there are only 2"]
+
+
+def test_local_times_sheet_lists_the_meetings_online_participants_can_follow() -> None:
+    """With parallel meetings, the participants' local times cover the Working Group's meetings (remote
+    participation) in time order beside the plenary's, and not the informal consultations (in the room only)."""
+    from meetplan.render.participants_xlsx import sittings
+
+    planned = plan(COSP_2023)
+    assert planned.programme is not None
+    labels = [label for label, _ in sittings(planned.schedule, planned.programme)]
+    assert labels[:6] == ["1st meeting", "2nd meeting", "3rd meeting", "WG, 1st meeting", "4th meeting", "WG, 2nd meeting"]
+    assert len(labels) == 10 + 6 and not any(label.startswith("INF") for label in labels)
+    assert [label for label, _ in sittings(planned.schedule)] == [f"{ordinal(n)} meeting" for n in range(1, 11)]

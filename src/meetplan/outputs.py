@@ -148,7 +148,7 @@ def _participants_xlsx(rendering: Rendering) -> list[Artifact]:
     from meetplan.render.participants_xlsx import render_participants_xlsx
 
     assert rendering.plan.seats is not None
-    return [render_participants_xlsx(rendering.plan.schedule, rendering.plan.seats)]
+    return [render_participants_xlsx(rendering.plan.schedule, rendering.plan.seats, rendering.plan.programme)]
 
 
 def _list_of_participants(fmt: str) -> Callable[[Rendering], list[Artifact]]:

@@ -1,7 +1,8 @@
 """participants.xlsx: the secretariat's workbook of who sits in the room, who connects online and who waits.
 
 Sheets: In the room; Online; Waiting list; Summary (category and regional group by mode); Local times (each
-plenary meeting in the time zone of every delegation with online participants). The workbook is for the
+meeting an online participant can follow, the parallel bodies' with remote participation included, in the time
+zone of every delegation with online participants). The workbook is for the
 secretariat and carries e-mail addresses; published documents do not.
 
 Written with meetplan's streaming writer (render.xlsx), so that 100,000 registrations stay fast and small in
@@ -17,7 +18,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from meetplan import reference
-from meetplan.model import Delegation, DelegationCategory, Participant, Placement, Schedule, Seat, SeatPlan
+from meetplan.model import (
+    Delegation,
+    DelegationCategory,
+    Participant,
+    Placement,
+    PlenaryMeeting,
+    Programme,
+    Schedule,
+    Seat,
+    SeatPlan,
+)
 from meetplan.render import Artifact
 from meetplan.render.xlsx import BOLD, DATETIME_FORMAT, MEDIA_TYPE, Cell, Sheet, Style, Workbook, content_widths
 from meetplan.style import day_heading, ordinal, sort_key
@@ -72,24 +83,37 @@ def group_of(delegation: Delegation) -> str:
     return delegation.group or NO_GROUP
 
 
-def local_times(schedule: Schedule, plan: SeatPlan) -> list[tuple[Delegation, int, list[tuple[Any, dt.datetime, dt.datetime, bool]]]]:
-    """For each delegation with online participants: how many, and each plenary meeting in its local time.
+def sittings(schedule: Schedule, programme: Programme | None = None) -> list[tuple[str, PlenaryMeeting]]:
+    """The meetings an online participant can follow, in time order, each with its label: the plenary meetings
+    ("1st meeting"), and with parallel meetings those of each body with remote participation ("WG, 2nd meeting"),
+    whose hours may be their own (issue 15)."""
+    found = [(f"{ordinal(plenary.number)} meeting", plenary) for plenary in schedule.plenaries]
+    for body in programme.bodies if programme is not None else ():
+        if body.body.remote:
+            found += [(f"{body.body.short_name}, {ordinal(sitting.number)} meeting", sitting) for sitting in body.schedule.plenaries]
+    return sorted(found, key=lambda pair: (pair[1].date, pair[1].hours.start)) if programme is not None else found
 
-    Each plenary meeting comes as (plenary, local start, local end, outside 07:00-22:00), the datetimes aware.
+
+def local_times(schedule: Schedule, plan: SeatPlan, programme: Programme | None = None
+                ) -> list[tuple[Delegation, int, list[tuple[str, PlenaryMeeting, dt.datetime, dt.datetime, bool]]]]:
+    """For each delegation with online participants: how many, and each meeting they can follow in its local time.
+
+    Each meeting comes as (label, meeting, local start, local end, outside 07:00-22:00), the datetimes aware.
     """
     counts: dict[Delegation, int] = {}
     for seat in plan.seats:
         if seat.placement is Placement.ONLINE:
             counts[seat.participant.delegation] = counts.get(seat.participant.delegation, 0) + 1
     venue = ZoneInfo(schedule.meeting.time_zone)
+    meetings = sittings(schedule, programme)
     result = []
     for delegation in sorted(counts, key=lambda d: (d.category.rank, sort_key(d.name))):
         zone = ZoneInfo(delegation.time_zone)
         rows = []
-        for plenary in schedule.plenaries:
+        for label, plenary in meetings:
             start = dt.datetime.combine(plenary.date, plenary.hours.start, tzinfo=venue).astimezone(zone)
             end = dt.datetime.combine(plenary.date, plenary.hours.end, tzinfo=venue).astimezone(zone)
-            rows.append((plenary, start, end, outside_day(start, end)))
+            rows.append((label, plenary, start, end, outside_day(start, end)))
         result.append((delegation, counts[delegation], rows))
     return result
 
@@ -99,7 +123,7 @@ def outside_day(start: dt.datetime, end: dt.datetime) -> bool:
     return start.date() != end.date() or start.time() < DAY_START or end.time() > DAY_END
 
 
-def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
+def render_participants_xlsx(schedule: Schedule, plan: SeatPlan, programme: Programme | None = None) -> Artifact:
     meeting = schedule.meeting
     workbook = Workbook(meeting, f"Participants: {meeting.body}, {ordinal(meeting.ordinal)} {meeting.term.value}")
 
@@ -138,12 +162,12 @@ def render_participants_xlsx(schedule: Schedule, plan: SeatPlan) -> Artifact:
     for row in summary_rows(plan):
         worksheet.append([Cell(value, BOLD) for value in row] if row and row[0] in _SUMMARY_HEADS else row)
 
-    times = local_times(schedule, plan)
+    times = local_times(schedule, plan, programme)
     local_rows: list[list[Any]] = []
     for delegation, count, plenaries in times:
-        for plenary, start, end, outside in plenaries:
+        for label, plenary, start, end, outside in plenaries:
             style = MARKED if outside else LOCAL_TIME
-            local_rows.append([delegation.name, delegation.time_zone, count, f"{ordinal(plenary.number)} meeting",
+            local_rows.append([delegation.name, delegation.time_zone, count, label,
                               f"{day_heading(plenary.date)}, {hours_text(plenary.hours)}",
                               Cell(start.replace(tzinfo=None), style), Cell(end.replace(tzinfo=None), style),
                               "yes" if outside else None])
