@@ -455,6 +455,8 @@ class Inscription:
     level: Level = Level.OTHER  # the level of representation (speakers.by_level orders by it)
     written: bool = False  # delivered in writing only: listed, never timed
     reply: int = 0  # a right of reply: 1 for the first, 2 for the second; 0 for a statement in the debate
+    text_file: str | None = None  # the statement's text (.txt or .docx), as resolved against the configuration's folder
+    text: str | None = None  # that text, read (config.speakers.attach_statement_texts)
 
     @property
     def kind(self) -> SpeakerClass:
@@ -487,6 +489,7 @@ class SpeakerPlan:
     # Minutes of a first and a second right of reply (speakers.replies); General Assembly decision 34/401: 10 and 5.
     reply_limits: tuple[Fraction, Fraction] = (Fraction(10), Fraction(5))
     statistics: bool = False  # speakers.statistics: the speaking statistics sheet and speaking-statistics.md
+    words_per_minute: int = 110  # the rate a statement's text is read at (speakers.words_per_minute)
     origin: Origin | None = field(default=None, compare=False)
     file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
 
@@ -565,9 +568,11 @@ class SpeakersList:
     schedule: Schedule
     items: tuple[ItemSpeakers, ...]
 
+    text_warnings: tuple[str, ...] = ()  # statements whose text is longer than their time (speakers.text_warnings)
+
     @property
     def warnings(self) -> tuple[str, ...]:
-        return tuple(entry.warning for entry in self.items if entry.warning)
+        return (*(entry.warning for entry in self.items if entry.warning), *self.text_warnings)
 
     @property
     def fitted(self) -> tuple[ItemSpeakers, ...]:

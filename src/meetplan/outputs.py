@@ -221,6 +221,13 @@ def _statistics(rendering: Rendering) -> list[Artifact]:
     return [render_markdown(rendering.plan.speakers)]
 
 
+def _interpreters_pack(rendering: Rendering) -> list[Artifact]:
+    from meetplan.render.interpreters_pack import render_interpreters_pack
+
+    assert rendering.plan.speakers is not None
+    return render_interpreters_pack(rendering.plan.speakers)
+
+
 def _speaker_calendars(rendering: Rendering) -> list[Artifact]:
     from meetplan.render.speaker_calendars import render_speaker_calendars
 
@@ -330,6 +337,8 @@ OUTPUTS: tuple[Output, ...] = (
            render=_arrangements, description="the speaking time arrangements of the items whose limits speakers.fit_limits cut"),
     Output(name="speaking-statistics.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="statistics", step="speakers",
            render=_statistics, description="the speaking time by kind of speaker, regional group and mode"),
+    Output(name="interpreters-pack.docx", media_type=DOCX, audience=Audience.SECRETARIAT, needs="speakers", step="speakers",
+           render=_interpreters_pack, description="the statements' texts in running order, for the interpreters (when texts are given)"),
     Output(name="speakers/*.ics", media_type="text/calendar", audience=Audience.SECRETARIAT, needs="speakers",
            step="speakers", render=_speaker_calendars,
            description="a personal calendar for each panellist and remote speaker, sent to them by the secretariat"),

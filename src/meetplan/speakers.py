@@ -185,7 +185,29 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
             timed = dataclasses.replace(timed, turns=(*timed.turns, *(dataclasses.replace(turn, position=after + index)
                                                                      for index, turn in enumerate(replies[entry.label], start=1))))
         items.append(timed)
-    return SpeakersList(schedule=schedule, items=tuple(items))
+    return SpeakersList(schedule=schedule, items=tuple(items), text_warnings=tuple(text_warnings(plan)))
+
+
+def words(text: str) -> int:
+    """The words of a statement's text, as a word processor counts them: runs of characters between spaces."""
+    return len(text.split())
+
+
+def text_warnings(plan: SpeakerPlan) -> list[str]:
+    """The statements whose text, read at speakers.words_per_minute, takes longer than their time, one sentence
+    each: the Chair's secretariat asks the delegation to shorten it or to deliver the rest in writing."""
+    found = []
+    for inscription in plan.inscriptions:
+        if inscription.text is None or inscription.written:
+            continue
+        allowed = inscription.minutes or plan.limit(inscription.kind)
+        count = words(inscription.text)
+        needed = Fraction(count, plan.words_per_minute)
+        if needed > allowed:
+            who = inscription.name or (inscription.delegation.name if inscription.delegation else "a speaker")
+            found.append(f"item {inscription.item}: the text of {who} ({count:,} words) takes about {float(needed):.1f} "
+                         f"minutes at {plan.words_per_minute} words a minute, beyond its {_plural(allowed, 'minute')}")
+    return found
 
 
 def _heard(schedule: Schedule) -> dict[str, list[str]]:

@@ -21,7 +21,7 @@ from meetplan.config.participants import PARTICIPANTS, attach_registrations, par
 from meetplan.config.progress import attach_progress, named_record
 from meetplan.config.reader import Context, Key, Reader, Section, Structure
 from meetplan.config.report import REPORT, parse_report
-from meetplan.config.speakers import SPEAKERS, attach_inscriptions, parse_speakers
+from meetplan.config.speakers import SPEAKERS, attach_inscriptions, attach_statement_texts, parse_speakers
 from meetplan.config.translations import TRANSLATIONS
 from meetplan.errors import ConfigError, Problem
 from meetplan.model import Format, Meeting, Term
@@ -167,5 +167,5 @@ def load(path: Path | str) -> Meeting:
     """
     path = Path(path)
     meeting = attach_registrations(parse(load_yaml(read_text(path), str(path)), str(path)))
-    return attach_progress(attach_inscriptions(meeting), read_text)
+    return attach_progress(attach_statement_texts(attach_inscriptions(meeting)), read_text)
 

@@ -70,7 +70,9 @@ FILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "level": ("level", "level of representation"),
     "written": ("written", "in writing"),
     "reply": ("reply", "right of reply"),
+    "text": ("text", "statement text", "text file"),
 }
+MAX_TEXT_BYTES = 5_000_000  # a statement is a few pages; a larger file is not one
 MAX_FILE_BYTES = 20_000_000  # 10,000 inscriptions take 1 MB
 MAX_ROW_PROBLEMS = 50
 
@@ -230,6 +232,7 @@ STATEMENT = Section((
     Key(name="level", kind=LEVEL, doc="The level of representation: head of State or Government, minister or other (default)."),
     Key(name="written", kind=WRITTEN, doc="true: delivered in writing only, listed without time (default false)."),
     Key(name="reply", kind=REPLY, doc="A right of reply, 1 (first) or 2 (second): heard at the end of the day's last plenary meeting."),
+    Key(name="text", kind=convert.FILE_NAME, doc="The statement's text, a .txt or .docx file relative to this one: its length is checked, and it goes into the interpreters' pack."),
 ), doc="A statement: a delegation's name alone, or a mapping.")
 Report = Callable[[str, str], None]  # (field key, message)
 
@@ -273,6 +276,7 @@ def _inscription(values: dict[str, Any], *, panellist: bool, item: str, default_
         level=(None if panellist else take("level", level)) or Level.OTHER,
         written=False if panellist else bool(take("written", written)),
         reply=0 if panellist else (take("reply", reply) or 0),
+        text_file=take("text", convert.file_name),
     )
     return result if ok else None
 
@@ -409,6 +413,8 @@ SPEAKERS = Section((
     Key(name="fit_floor", kind=MINUTES, default=Fraction(2),
         doc="Minutes below which speakers.fit_limits does not cut a limit (default 2)."),
     Key(name="replies", kind=REPLIES, doc="Minutes of a first and a second right of reply (default 10 and 5, General Assembly decision 34/401)."),
+    Key(name="words_per_minute", kind=convert.POSITIVE_INT, default=110,
+        doc="The rate a statement's text is read at, in words a minute (interpreters ask for about 100 to 120; default 110)."),
     Key(name="statistics", kind=convert.BOOLEAN, default=False,
         doc="true: speakers.xlsx gets a Statistics sheet and the build writes speaking-statistics.md (time by kind, group, mode)."),
     Key(name="by_level", kind=convert.BOOLEAN, default=False,
@@ -447,7 +453,7 @@ def parse_speakers(reader: Reader, value: Any, line: int | None) -> SpeakerPlan 
         fit_floor=values["fit_floor"],
         by_level=values["by_level"],
         lots=values["lots"],
-        statistics=values["statistics"],
+        statistics=values["statistics"], words_per_minute=values["words_per_minute"],
         reply_limits=(replies.get("first") or Fraction(10), replies.get("second") or Fraction(5)),
         file=path,
         sheet=values["sheet"],
@@ -501,6 +507,58 @@ def attach_inscriptions(meeting: Meeting) -> Meeting:
     if problems:
         raise ConfigError(problems)
     return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
+
+
+def attach_statement_texts(meeting: Meeting) -> Meeting:
+    """The meeting with each statement's text read from the file its inscription names (``text``), relative to
+    the configuration's folder: a .txt file in UTF-8, or a Word document's paragraphs. Raises ConfigError naming
+    the inscription's file, line and the text column for each file missing, too large or of another kind."""
+    plan = meeting.speakers
+    if plan is None or not any(i.text_file for i in plan.inscriptions):
+        return meeting
+    folder = Path(meeting.source).parent
+    problems: list[Problem] = []
+    inscriptions = []
+    for inscription in plan.inscriptions:
+        if inscription.text_file:
+            origin = inscription.origin
+            here = Problem(file=origin.file if origin else meeting.source, line=origin.line if origin else None, field="text",
+                           message=f"no such file: {inscription.text_file}")
+            try:
+                text = _statement_text(folder / inscription.text_file, here)
+            except ConfigError as error:
+                problems += [dataclasses.replace(here, message=f"{inscription.text_file} {p.message}") if p is not here else p
+                             for p in error.problems]
+                continue
+            except ValueError as error:
+                problems.append(dataclasses.replace(here, message=f"{inscription.text_file}: {error}"))
+                continue
+            inscription = dataclasses.replace(inscription, text=text)
+        inscriptions.append(inscription)
+    if problems:
+        raise ConfigError(problems)
+    return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
+
+
+def _statement_text(path: Path, missing: Problem) -> str:
+    """A statement's text: a .txt file's (UTF-8), a .docx file's paragraphs, one per line. ValueError otherwise."""
+    if path.suffix.lower() not in (".txt", ".docx"):
+        raise ValueError("a statement's text is a .txt or .docx file")
+    data = tables.read_file(path, limit=MAX_TEXT_BYTES, what="a statement's text", missing=missing)
+    if path.suffix.lower() == ".txt":
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValueError("is not UTF-8 text; save it as UTF-8") from None
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise ValueError("is not a Word document") from None
 
 
 def read_inscriptions(data: bytes, file: str, meeting: Meeting, sheet: str | None = None) -> tuple[Inscription, ...]:
