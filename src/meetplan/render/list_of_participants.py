@@ -26,9 +26,6 @@ from meetplan.render.markup import markdown_text
 from meetplan.render.word import ParagraphStyle
 from meetplan.style import date_range, masthead_lines, session_name, sort_key
 
-TITLE = language("en").participants_title
-HEADINGS: dict[DelegationCategory, str] = dict(zip(DelegationCategory, language("en").categories, strict=True))
-
 Sections = list[tuple[DelegationCategory, list[tuple[Delegation, list[Participant]]]]]
 
 
