@@ -82,6 +82,17 @@ def language(code: str) -> Language:
     return found
 
 
+def file_name(stem: str, extension: str, code: str) -> str:
+    """An output's file name in language ``code``: "annex.md" in English, the language's code before the
+    extension in another ("annex.fr.md", "calendar.ar.ics"), so that English keeps its names."""
+    return f"{stem}.{extension}" if code == "en" else f"{stem}.{code}.{extension}"
+
+
+def uid_suffix(code: str) -> str:
+    """What a calendar UID carries after its meeting's number in language ``code``: nothing in English, "-fr"."""
+    return "" if code == "en" else f"-{code}"
+
+
 def label(language: Language, number: int, letter: str | None) -> str:
     """An agenda item's label in ``language``: "2", "1 (a)", "1 a)", "1 (أ)"."""
     return language.sub_item(number, letter) if letter else str(number)

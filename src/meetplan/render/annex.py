@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from meetplan.languages import Language, label, language
+from meetplan.languages import Language, file_name, label, language
 from meetplan.model import Day, Meeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.markup import html_text, markdown_text, one_line
@@ -37,7 +37,7 @@ def headings(meeting: Meeting) -> tuple[str, ...]:
 
 def artifact_name(meeting: Meeting, extension: str) -> str:
     """"annex.md"; "annex.fr.md" in another language."""
-    return f"annex.{extension}" if meeting.language == "en" else f"annex.{meeting.language}.{extension}"
+    return file_name("annex", extension, meeting.language)
 
 
 def annex_rows(schedule: Schedule) -> list[AnnexRow]:

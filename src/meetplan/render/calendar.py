@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meetplan.errors import MeetplanError, Problem
-from meetplan.languages import label, language
+from meetplan.languages import file_name, label, language, uid_suffix
 from meetplan.model import Format, Meeting, PlenaryMeeting, Schedule
 from meetplan.render import Artifact
 from meetplan.render.ooxml import build_moment
@@ -73,13 +73,12 @@ def plenary_uid(meeting: Meeting, number: int) -> str:
     of its own, and a calendar client ignores an update whose SEQUENCE is lower than the event's it holds, so a
     delegate switching to a language whose events shared the English UIDs would silently keep the old text.
     Events of two languages imported together are doubled, which the delegate sees, rather than stale."""
-    suffix = "" if meeting.language == "en" else f"-{meeting.language}"
-    return f"{meeting_key(meeting)}-plenary-{number}{suffix}@{UID_DOMAIN}"
+    return f"{meeting_key(meeting)}-plenary-{number}{uid_suffix(meeting.language)}@{UID_DOMAIN}"
 
 
 def calendar_name(meeting: Meeting) -> str:
     """"calendar.ics"; "calendar.fr.ics" in another language."""
-    return NAME if meeting.language == "en" else f"calendar.{meeting.language}.ics"
+    return file_name("calendar", "ics", meeting.language)
 
 
 # --- text ------------------------------------------------------------------------------------------------------
@@ -599,8 +598,8 @@ def plenary_event(schedule: Schedule, plenary: PlenaryMeeting) -> Event:
 
 def plenary_uid_number(meeting: Meeting) -> Callable[[str], int | None]:
     """The plenary meeting a UID of this meeting names, or None for a UID that is not this meeting's."""
-    suffix = "" if meeting.language == "en" else f"-{meeting.language}"
-    pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}}){re.escape(suffix)}@{re.escape(UID_DOMAIN)}")
+    suffix = re.escape(uid_suffix(meeting.language))
+    pattern = re.compile(rf"{re.escape(meeting_key(meeting))}-plenary-([1-9][0-9]{{0,8}}){suffix}@{re.escape(UID_DOMAIN)}")
 
     def number(uid: str) -> int | None:
         match = pattern.fullmatch(uid)

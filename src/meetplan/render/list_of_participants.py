@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from meetplan import reference
-from meetplan.languages import language
+from meetplan.languages import file_name, language
 from meetplan.model import Delegation, DelegationCategory, Meeting, Participant, Placement, SeatPlan
 from meetplan.names import latin_name
 from meetplan.render import Artifact, word
@@ -132,11 +132,6 @@ def _sections(meeting: Meeting, seats: SeatPlan | None) -> Sections:
     return sections(_in_language(meeting, attending(meeting, seats)))
 
 
-def file_name(meeting: Meeting, extension: str) -> str:
-    """"list-of-participants.md"; "list-of-participants.fr.md" in another language."""
-    return f"list-of-participants.{extension}" if meeting.language == "en" else f"list-of-participants.{meeting.language}.{extension}"
-
-
 def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     forms = language(meeting.language)
     lines = [f"# {forms.participants_title}", "", markdown_text(subtitle(meeting))]
@@ -148,7 +143,7 @@ def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact
         for delegation, people in delegations:
             lines += ["", f"### {markdown_text(delegation.name)}", ""]
             lines += [f"- {markdown_text(entry(person))}" for person in people]
-    return Artifact(name=file_name(meeting, "md"), media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
+    return Artifact(name=file_name("list-of-participants", "md", meeting.language), media_type="text/markdown", data=("\n".join(lines) + "\n").encode())
 
 
 # The list's own paragraph styles: the body names a style for each paragraph rather than repeating its layout.
@@ -196,4 +191,4 @@ def render_docx(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
     forms = language(meeting.language)
     data = word.document(_body(meeting, seats, official), symbol=symbol, title=forms.participants_title, issued=meeting.issued,
                          stamp=meeting.stamp, styles=(_CATEGORY, _DELEGATION, _PERSON), masthead=True, language=forms)
-    return Artifact(name=file_name(meeting, "docx"), media_type=word.DOCX_MEDIA_TYPE, data=data)
+    return Artifact(name=file_name("list-of-participants", "docx", meeting.language), media_type=word.DOCX_MEDIA_TYPE, data=data)
