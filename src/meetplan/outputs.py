@@ -21,7 +21,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from meetplan.errors import Problem
-from meetplan.model import Schedule
 from meetplan.output import MANIFEST
 from meetplan.plan import Plan
 from meetplan.render import Artifact
@@ -93,37 +92,25 @@ def _annex(fmt: str) -> Callable[[Rendering], list[Artifact]]:
 
 
 def _calendar(rendering: Rendering) -> list[Artifact]:
-    from meetplan.render.calendar import NAME, render_calendar
+    from meetplan.render.calendar import calendar_name, render_calendar
 
-    return [render_calendar(rendering.plan.schedule, rendering.previous(NAME))]
+    return [render_calendar(rendering.plan.schedule, rendering.previous(calendar_name(rendering.plan.meeting)))]
 
 
-def _in_languages(render: Callable[[Schedule, PreviousReader], Artifact]) -> Callable[[Rendering], list[Artifact]]:
-    """An output rendered once per language of ``translations:``, from the schedule in that language."""
+def _in_languages(english: Callable[[Rendering], list[Artifact]]) -> Callable[[Rendering], list[Artifact]]:
+    """An output once per language of ``translations:``: the English output's renderer over the plan in that
+    language (``translate.localize``), whose meeting names the files ("annex.fr.md")."""
 
     def rendered(rendering: Rendering) -> list[Artifact]:
         from meetplan.translate import localize
 
         schedule = rendering.plan.schedule
-        return [render(localize(schedule, t.language), rendering.previous) for t in schedule.meeting.translations]
+        return [artifact for translation in schedule.meeting.translations
+                for artifact in english(replace(rendering, plan=replace(rendering.plan, schedule=localize(schedule, translation.language))))]
 
     return rendered
 
 
-def _translated_annex(fmt: str) -> Callable[[Rendering], list[Artifact]]:
-    english = _annex(fmt)
-
-    def render(schedule: Schedule, previous: PreviousReader) -> Artifact:
-        (artifact,) = english(Rendering(plan=Plan(schedule=schedule, speakers=None, seats=None, report=None), previous=previous, before=()))
-        return artifact
-
-    return _in_languages(render)
-
-
-def _translated_calendar(schedule: Schedule, previous: PreviousReader) -> Artifact:
-    from meetplan.render.calendar import calendar_name, render_calendar
-
-    return render_calendar(schedule, previous(calendar_name(schedule.meeting)))
 def _programme(fmt: str) -> Callable[[Rendering], list[Artifact]]:
     def render(rendering: Rendering) -> list[Artifact]:
         from meetplan.render import programme
@@ -157,22 +144,6 @@ def _list_of_participants(fmt: str) -> Callable[[Rendering], list[Artifact]]:
 
         renderer = {"md": list_of_participants.render_markdown, "docx": list_of_participants.render_docx}[fmt]
         return [renderer(rendering.plan.meeting, rendering.plan.seats)]  # the people in the room or online
-
-    return render
-
-
-def _translated_list(fmt: str) -> Callable[[Rendering], list[Artifact]]:
-    """The list of participants in each language of translations: (none without registrations)."""
-
-    def render(rendering: Rendering) -> list[Artifact]:
-        from meetplan.render import list_of_participants
-        from meetplan.translate import localize
-
-        if rendering.plan.seats is None:
-            return []
-        renderer = {"md": list_of_participants.render_markdown, "docx": list_of_participants.render_docx}[fmt]
-        schedule = rendering.plan.schedule
-        return [renderer(localize(schedule, t.language).meeting, rendering.plan.seats) for t in schedule.meeting.translations]
 
     return render
 
@@ -298,10 +269,10 @@ OUTPUTS: tuple[Output, ...] = (
     Output(name="calendar.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs=None, step="calendar",
            render=_calendar, description="one event per plenary meeting, updated in place by a new issue"),
     *(Output(name=f"annex.*.{fmt}", media_type=media_type, audience=Audience.PUBLIC, needs="translations", step="annex",
-             render=_translated_annex(fmt), description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
+             render=_in_languages(_annex(fmt)), description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
       for fmt, media_type in (("md", "text/markdown"), ("html", "text/html"), ("docx", DOCX), ("tsv", "text/tab-separated-values"))),
     Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="translations", step="calendar",
-           render=_in_languages(_translated_calendar), description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
+           render=_in_languages(_calendar), description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
     Output(name="programme.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
     Output(name="programme.html", media_type="text/html", audience=Audience.PUBLIC, needs="parallel", step="programme",
@@ -319,10 +290,10 @@ OUTPUTS: tuple[Output, ...] = (
            step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
     Output(name="list-of-participants.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("md"), description="the same, as Markdown"),
-    Output(name="list-of-participants.*.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="translations",
-           step="participants", render=_translated_list("docx"), description="the list in each language of translations: (States' names in it)"),
-    Output(name="list-of-participants.*.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="translations",
-           step="participants", render=_translated_list("md"), description="the same, as Markdown"),
+    Output(name="list-of-participants.*.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
+           step="participants", render=_in_languages(_list_of_participants("docx")), description="the list in each language of translations: (States' names in it)"),
+    Output(name="list-of-participants.*.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
+           step="participants", render=_in_languages(_list_of_participants("md")), description="the same, as Markdown"),
     Output(name="report.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="report", step="report",
            render=_report("md"), description="the report's organizational part, as Markdown"),
     Output(name="report.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="report", step="report",
