@@ -255,6 +255,16 @@ class Progress:
     added: tuple[AddedMeeting, ...] = ()
     origin: Origin | None = field(default=None, compare=False)
 
+    def heard(self) -> dict[str, list[str]]:
+        """The speakers the record names as heard, by entry label ("2", "1 (b)"), in the order held; entries
+        for which it names none are absent."""
+        found: dict[str, list[str]] = {}
+        for meeting in self.held:
+            for taken in meeting.taken_up:
+                if taken.heard:
+                    found.setdefault(taken.label, []).extend(taken.heard)
+        return found
+
 
 # --- participants -----------------------------------------------------------------------------------------
 

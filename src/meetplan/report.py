@@ -431,10 +431,8 @@ def statements_input(meeting: Meeting, settings: ReportSettings) -> tuple[list[P
 def _heard_by_item(meeting: Meeting) -> dict[int, set[str]]:
     """The speakers the record of progress heard, by agenda item number (sort keys of the names it gives)."""
     heard: dict[int, set[str]] = {}
-    for held in meeting.progress.held if meeting.progress else ():
-        for taken in held.taken_up:
-            if taken.heard:
-                heard.setdefault(int(taken.label.split(" ")[0]), set()).update(sort_key(name) for name in taken.heard)
+    for label, names in (meeting.progress.heard() if meeting.progress else {}).items():
+        heard.setdefault(int(label.split(" ")[0]), set()).update(sort_key(name) for name in names)
     return heard
 
 

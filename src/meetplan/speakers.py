@@ -173,7 +173,7 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
     if any(inscription.reply for inscription in plan.inscriptions):
         spans, replies = rights_of_reply(schedule, plan, spans)
     inscriptions = by_item(tuple(inscription for inscription in plan.inscriptions if not inscription.reply))
-    heard = _heard(schedule)
+    heard = schedule.meeting.progress.heard() if schedule.meeting.progress else {}
     items = []
     for entry in schedule.meeting.entries:
         if entry.label in heard:
@@ -210,17 +210,6 @@ def text_warnings(plan: SpeakerPlan) -> list[str]:
     return found
 
 
-def _heard(schedule: Schedule) -> dict[str, list[str]]:
-    """The speakers the record of progress says were heard, by entry label, in the order held (progress: ... heard)."""
-    progress = schedule.meeting.progress
-    found: dict[str, list[str]] = {}
-    for meeting in progress.held if progress is not None else ():
-        for taken in meeting.taken_up:
-            if taken.heard:
-                found.setdefault(taken.label, []).extend(taken.heard)
-    return found
-
-
 def _speaks_as(inscription: Inscription, name: str) -> bool:
     """Whether a name the record gives ("Brazil", "Amanda Ledwaba") names this speaker: the person, the delegation
     or the group spoken for, ignoring case."""
@@ -237,11 +226,13 @@ def _after_the_record(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, i
     named twice."""
     held = len(schedule.meeting.progress.held) if schedule.meeting.progress else 0
     spoke: list[Inscription] = []
+    taken: set[int] = set()  # the inscriptions already named, by identity (two may be equal)
     for name in heard:
-        match = next((i for i in inscriptions if _speaks_as(i, name) and not any(i is s for s in spoke)), None)
+        match = next((i for i in inscriptions if id(i) not in taken and _speaks_as(i, name)), None)
         if match is not None:
             spoke.append(match)
-    rest = tuple(i for i in inscriptions if not any(i is s for s in spoke))
+            taken.add(id(match))
+    rest = tuple(i for i in inscriptions if id(i) not in taken)
     before = time_item(schedule, plan, item, tuple(spoke), tuple(w for w in spans if w.plenary <= held))
     ahead = tuple(w for w in spans if w.plenary > held)
     if not ahead:  # concluded: those not reached were not heard, and are listed without a time
