@@ -204,7 +204,7 @@ def check(config: Path, language: str) -> None:
     from meetplan.summary import describe
 
     planned = _plan(config)
-    click.echo(describe(_in_language(planned.schedule, language)))
+    click.echo(describe(_in_language(planned.schedule, language), planned.replanned))
     if planned.programme is not None:
         from meetplan.parallel import describe as describe_parallel
 

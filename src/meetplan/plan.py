@@ -17,6 +17,7 @@ from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Meeting, Programme, Schedule, SeatPlan, SpeakersList
 
 if TYPE_CHECKING:
+    from meetplan.replan import Replan
     from meetplan.report import Report
 
 
@@ -29,6 +30,7 @@ class Plan:
     seats: SeatPlan | None  # None without registrations
     report: Report | None  # None without a report: section
     programme: Programme | None = None  # the parallel meetings beside the plenary; None without a parallel: section
+    replanned: Replan | None = None  # with a record of progress (progress:), the re-plan and its measure
 
     @property
     def meeting(self) -> Meeting:
@@ -80,8 +82,9 @@ def plan(source: Path | str | Meeting, *, source_date_epoch: str | None = None) 
     meeting = replace(meeting, stamp=issue_moment(source_date_epoch))
     # With speakers.size_shares the inscriptions give the items' shares before the scheduler runs; a record of
     # progress (progress:) keeps the meetings held and lays the rest around them (replan.py).
-    scheduled = schedule_with_progress(sized(meeting))
+    scheduled, replanned = schedule_with_progress(sized(meeting))
     return Plan(
+        replanned=replanned,
         schedule=scheduled,
         speakers=speakers_list(scheduled) if meeting.speakers is not None else None,
         seats=seat_plan(meeting) if meeting.registrations is not None else None,

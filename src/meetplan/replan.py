@@ -43,14 +43,16 @@ class Replan:
     from_scratch: int  # the same count for the rest laid out afresh, shared equally (what minimising is compared with)
 
 
-def schedule_with_progress(meeting: Meeting) -> Schedule:
-    """The organization of work: the scheduler's, or, with a record of progress, the re-plan around it.
+def schedule_with_progress(meeting: Meeting) -> tuple[Schedule, Replan | None]:
+    """The organization of work: the scheduler's, or, with a record of progress, the re-plan around it, with its
+    measure (what ``check`` reports).
 
     Raises PlanError when the configuration cannot be scheduled or the rest of the agenda does not fit.
     """
     if meeting.progress is None:
-        return schedule(meeting)
-    return replan(meeting).schedule
+        return schedule(meeting), None
+    replanned = replan(meeting)
+    return replanned.schedule, replanned
 
 
 def assignments(schedule_: Schedule) -> set[tuple[str, Slot]]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from meetplan.languages import Language, label, language
 from meetplan.model import AgendaItem, ItemKind, Schedule
 from meetplan.scheduler import taken_up_order
 from meetplan.style import date_range, session_name
+
+if TYPE_CHECKING:
+    from meetplan.replan import Replan
 
 TITLE_WIDTH = 64
 
@@ -44,10 +48,11 @@ def _day(forms: Language, date: dt.date) -> str:
     return f"{forms.day_heading(date)} {date.year}" if forms.code == "en" else forms.day_heading(date)
 
 
-def describe(schedule: Schedule) -> str:
-    """The schedule as ``meetplan check`` prints it. A schedule in another language (``translate.localize``)
-    gives its titles, day headings, hours, plenary meetings and "continued" in that language; the shares, the
-    defaults and the framing stay in English, the secretariat's working language."""
+def describe(schedule: Schedule, replanned: Replan | None = None) -> str:
+    """The schedule as ``meetplan check`` prints it; with ``replanned`` (``Plan.replanned``), how many of its
+    item–meeting assignments the record of progress changed. A schedule in another language
+    (``translate.localize``) gives its titles, day headings, hours, plenary meetings and "continued" in that
+    language; the shares, the defaults and the framing stay in English, the secretariat's working language."""
     meeting = schedule.meeting
     first, last = meeting.days[0].date, meeting.days[-1].date
     lines = [
@@ -59,12 +64,11 @@ def describe(schedule: Schedule) -> str:
         count = len(meeting.progress.held)
         # As the configuration names it (relative to the configuration), so that the text is the same from any folder.
         named = os.path.relpath(meeting.progress.file, os.path.dirname(meeting.source) or ".")
-        from meetplan.replan import replan
-
-        measured = replan(meeting)
-        lines.append(f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held; "
-                     f"{measured.changed} item–meeting assignment{'s' if measured.changed != 1 else ''} changed from the plan "
-                     f"({measured.from_scratch} if the rest were laid out afresh)")
+        held_line = f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held"
+        if replanned is not None:
+            held_line += (f"; {replanned.changed} item–meeting assignment{'s' if replanned.changed != 1 else ''} changed "
+                          f"from the plan ({replanned.from_scratch} if the rest were laid out afresh)")
+        lines.append(held_line)
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}
     # With a record of progress the first plenary meetings are held: what the record says stands for the shares.
     held = meeting.progress.held if meeting.progress else ()
