@@ -26,11 +26,11 @@ def _entries(speakers: SpeakersList) -> list[tuple[str, Turn]]:
     return sorted(found, key=lambda pair: (pair[1].plenary, order[pair[0]], pair[1].position))
 
 
-def _body(speakers: SpeakersList) -> Iterator[str]:
+def _body(speakers: SpeakersList, entries: list[tuple[str, Turn]]) -> Iterator[str]:
     meeting = speakers.schedule.meeting
     yield word.heading(TITLE, size=14, space_after=6)
     yield word.paragraph(word.run(f"{meeting.body}, {session_name(meeting)}"), after=12)
-    for label, turn in _entries(speakers):
+    for label, turn in entries:
         inscription = turn.inscription
         who = inscription.name or (inscription.delegation.name if inscription.delegation else "")
         behalf = f", on behalf of the {inscription.on_behalf_of}" if inscription.on_behalf_of else ""
@@ -45,8 +45,9 @@ def _body(speakers: SpeakersList) -> Iterator[str]:
 
 def render_interpreters_pack(speakers: SpeakersList) -> list[Artifact]:
     """The pack, or nothing when no statement has a text."""
-    if not _entries(speakers):
+    entries = _entries(speakers)
+    if not entries:
         return []
     meeting = speakers.schedule.meeting
-    data = word.document(_body(speakers), symbol="For the interpreters", title=TITLE, issued=meeting.issued, stamp=meeting.stamp)
+    data = word.document(_body(speakers, entries), symbol="For the interpreters", title=TITLE, issued=meeting.issued, stamp=meeting.stamp)
     return [Artifact(name=NAME, media_type=word.DOCX_MEDIA_TYPE, data=data)]
