@@ -118,6 +118,7 @@ def read_running_order(data: bytes) -> dict[tuple[str, str, int], Turn]:
     """Each timed turn of a running-order.md: (item label, speaker as the row names them, the turn's place among
     that speaker's turns under the item) -> (day, time). Never raises: rows it cannot read are skipped."""
     turns: dict[tuple[str, str, int], Turn] = {}
+    seen: dict[tuple[str, str], int] = {}  # turns so far of each speaker under each item
     day = item = ""
     for line in data.decode("utf-8", "replace").splitlines():
         if line.startswith("## "):
@@ -127,7 +128,7 @@ def read_running_order(data: bytes) -> dict[tuple[str, str, int], Turn]:
         elif line.startswith("| ") and not line.startswith(("| Time ", "| ---")):
             cells = [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in line.strip("|").split(" | ")]
             if len(cells) >= 2 and _minutes(cells[0]) is not None:
-                count = sum(1 for key in turns if key[:2] == (item, cells[1]))
+                count = seen[(item, cells[1])] = seen.get((item, cells[1]), -1) + 1
                 turns[(item, cells[1], count)] = (day, cells[0])
     return turns
 
