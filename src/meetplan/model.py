@@ -292,7 +292,7 @@ class DelegationCategory(StrEnum):
     @property
     def rank(self) -> int:
         """0 for parties, 1 for signatories, ...: the report's order, also the seating priority."""
-        return list(DelegationCategory).index(self)
+        return _CATEGORY_RANKS[self]
 
     @property
     def is_state(self) -> bool:
@@ -308,6 +308,9 @@ class Delegation:
     group: str | None  # the UN regional group; None for organizations, the Holy See, the State of Palestine, the EU
     time_zone: str  # IANA name of a representative zone (the capital's, or the headquarters')
     origin: Origin | None = field(default=None, compare=False)
+
+
+_CATEGORY_RANKS = {category: rank for rank, category in enumerate(DelegationCategory)}  # sorted by, once a person
 
 
 class Attendance(StrEnum):
@@ -418,7 +421,7 @@ class SpeakerClass(StrEnum):
 
     @classmethod
     def of_category(cls, category: DelegationCategory) -> SpeakerClass:
-        return list(cls)[2 + category.rank]
+        return _CLASS_OF_CATEGORY[category]
 
     @property
     def label(self) -> str:
@@ -436,6 +439,10 @@ _SPEAKER_CLASS_LABELS = {
     SpeakerClass.PERMANENT_OBSERVERS: "entity with a permanent observer office",
     SpeakerClass.NGOS: "non-governmental organization",
 }
+
+
+# The last six classes follow the report's order of attendance, as the delegations' categories do.
+_CLASS_OF_CATEGORY = dict(zip(DelegationCategory, list(SpeakerClass)[2:], strict=True))
 
 
 class Level(StrEnum):

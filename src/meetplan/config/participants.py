@@ -292,6 +292,8 @@ _SPACES = re.compile(r"\s+")
 
 def _clean(cell: str) -> str:
     """The cell's text on one line: exports carry stray line breaks and non-breaking spaces."""
+    if cell.isprintable() and "  " not in cell:  # most cells: no space but single ASCII ones (see str.isprintable)
+        return cell.strip()
     return _SPACES.sub(" ", cell).strip()
 
 
