@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from meetplan.errors import Problem
@@ -62,6 +63,9 @@ class Output:
     step: str  # the phase of the build it belongs to, shown as progress
     render: Callable[[Rendering], list[Artifact]]
     description: str
+    # Rendered in a second process beside the others where the system allows it (forked.Beside): the output that
+    # takes longest at every size. Its renderer must not read Rendering.before.
+    beside: bool = False
 
     def wanted(self, plan: Plan) -> bool:
         """Whether the configuration supports this output."""
@@ -284,7 +288,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output(name="calendar-*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_body_calendars, description="one calendar per parallel body, updated in place by a new issue"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
-           step="participants", render=_participants_xlsx,
+           step="participants", render=_participants_xlsx, beside=True,
            description="who sits in the room, who connects online, local times, e-mail addresses"),
     Output(name="list-of-participants.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
@@ -337,20 +341,41 @@ def in_folder(problem: Problem, folder: Path) -> Problem:
     return replace(problem, file=str(folder / str(problem.file)))
 
 
-def steps(plan: Plan, previous: PreviousReader = no_previous) -> list[tuple[str, Callable[[list[tuple[Output, Artifact]]], None]]]:
+def steps(plan: Plan, previous: PreviousReader = no_previous, *, second_process: bool = True,
+          ) -> list[tuple[str, Callable[[list[tuple[Output, Artifact]]], None]]]:
     """The build's phases in order, each named (``meetplan build`` shows them as progress on a long build).
 
-    Each phase appends its (output, artifact) pairs to the list it is given; nothing is written here.
+    Each phase appends its (output, artifact) pairs to the list it is given; nothing is written here. Run in
+    order, the phases leave the pairs by phase, and in the order of OUTPUTS within a phase. With
+    ``second_process``, the first phase starts the outputs marked ``beside`` in a second process (forked.Beside),
+    the last phase (the index of every file) takes their artifacts in, and a phase that fails stops that process.
     """
+    from meetplan.forked import Beside
+
     wanted = [entry for entry in OUTPUTS if entry.wanted(plan)]
     names = list(dict.fromkeys(entry.step for entry in wanted))
+    beside = [entry for entry in wanted if entry.beside and second_process and len(names) > 1]
+    started: list[tuple[Output, Beside[list[Artifact]]]] = []
+    position = {entry.name: (names.index(entry.step), number) for number, entry in enumerate(wanted)}  # as rendered in turn
 
     def phase(step: str) -> Callable[[list[tuple[Output, Artifact]]], None]:
         def run(done: list[tuple[Output, Artifact]]) -> None:
-            for entry in wanted:
-                if entry.step == step:
-                    rendering = Rendering(plan=plan, previous=previous, before=tuple(done))
-                    done.extend((entry, artifact) for artifact in entry.render(rendering))
+            try:
+                if step == names[0]:
+                    started.extend((entry, Beside(partial(entry.render, Rendering(plan=plan, previous=previous, before=()))))
+                                   for entry in beside)
+                if step == names[-1]:
+                    for entry, second in started:
+                        done.extend((entry, artifact) for artifact in second.result())
+                    done.sort(key=lambda pair: position[pair[0].name])
+                for entry in wanted:
+                    if entry.step == step and entry not in beside:
+                        rendering = Rendering(plan=plan, previous=previous, before=tuple(done))
+                        done.extend((entry, artifact) for artifact in entry.render(rendering))
+            except BaseException:
+                for _, second in started:
+                    second.cancel()
+                raise
 
         return run
 
