@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,23 @@ def test_build_takes_the_last_moment_a_zip_file_can_carry(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["build", str(ROOT / "config" / "wgsom-2019.yaml"), "--output", str(tmp_path / "out")],
                                 env={"SOURCE_DATE_EPOCH": "4354819198"})
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("arguments", "status", "out", "err"), [
+    (["--version"], 0, "version 0.1.0", ""),
+    (["check", "missing.yaml"], 2, "", "meetplan: 1 problem; nothing was written."),
+    (["no-such-command"], 2, "", "No such command 'no-such-command'"),
+])
+def test_the_program_exits_with_the_commands_status_and_its_output_flushed(
+        tmp_path: Path, arguments: list[str], status: int, out: str, err: str) -> None:
+    """``python -m meetplan`` (the console script's ``run``) ends without freeing the command's objects one by
+    one: the status, standard output and standard error are still the command's."""
+    result = subprocess.run([sys.executable, "-m", "meetplan", *arguments], cwd=tmp_path, capture_output=True, text=True)
+    assert (result.returncode, out in result.stdout, err in result.stderr) == (status, True, True), result
+
+
+def test_a_build_run_as_a_program_lists_every_file_it_wrote(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "meetplan", "build", str(ROOT / "config" / "wgsom-2019.yaml"), "--output", "out"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    written = sorted(str(path.relative_to(tmp_path)) for path in (tmp_path / "out").rglob("*") if path.is_file() and path.name != ".meetplan.lock")
+    assert (result.returncode, sorted(result.stdout.splitlines())) == (0, written)
