@@ -63,9 +63,10 @@ class Output:
     step: str  # the phase of the build it belongs to, shown as progress
     render: Callable[[Rendering], list[Artifact]]
     description: str
-    # Rendered in a second process beside the others where the system allows it (forked.Beside): the output that
-    # takes longest at every size. Its renderer must not read Rendering.before.
-    beside: bool = False
+    # Rendered in a second process beside the build where the system allows it (forked.Beside), one process for
+    # the outputs of each name here: those that take longest (participants.xlsx at 100,000 registrations, the
+    # outputs in five more languages of a small meeting). Their renderers must not read Rendering.before.
+    beside: str | None = None
 
     def wanted(self, plan: Plan) -> bool:
         """Whether the configuration supports this output."""
@@ -273,10 +274,12 @@ OUTPUTS: tuple[Output, ...] = (
     Output(name="calendar.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs=None, step="calendar",
            render=_calendar, description="one event per plenary meeting, updated in place by a new issue"),
     *(Output(name=f"annex.*.{fmt}", media_type=media_type, audience=Audience.PUBLIC, needs="translations", step="annex",
-             render=_in_languages(_annex(fmt)), description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
+             render=_in_languages(_annex(fmt)), beside="languages",
+             description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
       for fmt, media_type in (("md", "text/markdown"), ("html", "text/html"), ("docx", DOCX), ("tsv", "text/tab-separated-values"))),
     Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="translations", step="calendar",
-           render=_in_languages(_calendar), description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
+           render=_in_languages(_calendar), beside="languages",
+           description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
     Output(name="programme.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
     Output(name="programme.html", media_type="text/html", audience=Audience.PUBLIC, needs="parallel", step="programme",
@@ -288,16 +291,18 @@ OUTPUTS: tuple[Output, ...] = (
     Output(name="calendar-*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_body_calendars, description="one calendar per parallel body, updated in place by a new issue"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
-           step="participants", render=_participants_xlsx, beside=True,
+           step="participants", render=_participants_xlsx, beside="participants",
            description="who sits in the room, who connects online, local times, e-mail addresses"),
     Output(name="list-of-participants.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
     Output(name="list-of-participants.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("md"), description="the same, as Markdown"),
     Output(name="list-of-participants.*.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
-           step="participants", render=_in_languages(_list_of_participants("docx")), description="the list in each language of translations: (States' names in it)"),
+           step="participants", render=_in_languages(_list_of_participants("docx")), beside="languages",
+           description="the list in each language of translations: (States' names in it)"),
     Output(name="list-of-participants.*.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="participants",
-           step="participants", render=_in_languages(_list_of_participants("md")), description="the same, as Markdown"),
+           step="participants", render=_in_languages(_list_of_participants("md")), beside="languages",
+           description="the same, as Markdown"),
     Output(name="report.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="report", step="report",
            render=_report("md"), description="the report's organizational part, as Markdown"),
     Output(name="report.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="report", step="report",
@@ -347,33 +352,41 @@ def steps(plan: Plan, previous: PreviousReader = no_previous, *, second_process:
 
     Each phase appends its (output, artifact) pairs to the list it is given; nothing is written here. Run in
     order, the phases leave the pairs by phase, and in the order of OUTPUTS within a phase. With
-    ``second_process``, the first phase starts the outputs marked ``beside`` in a second process (forked.Beside),
-    the last phase (the index of every file) takes their artifacts in, and a phase that fails stops that process.
+    ``second_process``, the second phase starts the outputs marked ``beside`` in a process for each name they give
+    (forked.Beside), the last phase (the index of every file) takes their artifacts in, and a phase that fails
+    stops those processes.
     """
     from meetplan.forked import Beside
 
     wanted = [entry for entry in OUTPUTS if entry.wanted(plan)]
     names = list(dict.fromkeys(entry.step for entry in wanted))
-    beside = [entry for entry in wanted if entry.beside and second_process and len(names) > 1]
-    started: list[tuple[Output, Beside[list[Artifact]]]] = []
+    lanes: dict[str, list[Output]] = {}
+    for entry in wanted:
+        if entry.beside is not None and second_process and len(names) > 1:
+            lanes.setdefault(entry.beside, []).append(entry)
+    beside = [entry for lane in lanes.values() for entry in lane]
+    started: list[Beside[list[tuple[str, list[Artifact]]]]] = []
+    by_name = {entry.name: entry for entry in wanted}
     position = {entry.name: (names.index(entry.step), number) for number, entry in enumerate(wanted)}  # as rendered in turn
+
+    def render_lane(entries: list[Output]) -> list[tuple[str, list[Artifact]]]:  # by name: an Output does not pickle
+        return [(entry.name, entry.render(Rendering(plan=plan, previous=previous, before=()))) for entry in entries]
 
     def phase(step: str) -> Callable[[list[tuple[Output, Artifact]]], None]:
         def run(done: list[tuple[Output, Artifact]]) -> None:
             try:
-                if step == names[0]:
-                    started.extend((entry, Beside(partial(entry.render, Rendering(plan=plan, previous=previous, before=()))))
-                                   for entry in beside)
+                if step == names[1]:  # once the first phase has imported python-docx and the languages, for both processes
+                    started.extend(Beside(partial(render_lane, entries)) for entries in lanes.values())
                 if step == names[-1]:
-                    for entry, second in started:
-                        done.extend((entry, artifact) for artifact in second.result())
+                    for second in started:
+                        done.extend((by_name[name], artifact) for name, artifacts in second.result() for artifact in artifacts)
                     done.sort(key=lambda pair: position[pair[0].name])
                 for entry in wanted:
                     if entry.step == step and entry not in beside:
                         rendering = Rendering(plan=plan, previous=previous, before=tuple(done))
                         done.extend((entry, artifact) for artifact in entry.render(rendering))
             except BaseException:
-                for _, second in started:
+                for second in started:
                     second.cancel()
                 raise
 
