@@ -4,8 +4,9 @@
 
 Prints one JSON object: seconds (wall clock, ``perf_counter``) by step: ``import`` (meetplan's command line and
 what the build imports), the parts of the plan (``load``, ``schedule``, ``speakers``, ``seats``, ``report``), each
-phase of rendering as the build names it (``annex``, ``calendar``, ``participants``, ``speakers``, ...), ``write``
-and ``total``. The build runs as ``meetplan build`` does, through its command; the steps are timed by wrapping
+phase of rendering as the build names it (``annex``, ``calendar``, ``participants``, ``speakers``, ...),
+``wait beside`` (the last phase waiting for the outputs rendered in second processes, forked.Beside, and counted
+apart from that phase), ``write`` and ``total``. The cyclic garbage collector is off, as in the program. The build runs as ``meetplan build`` does, through its command; the steps are timed by wrapping
 the functions it calls, so nothing of the build is copied here. A step that calls another (``sized`` schedules
 again with ``speakers.size_shares``) includes its time.
 """
@@ -13,6 +14,7 @@ again with ``speakers.size_shares``) includes its time.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import sys
@@ -37,6 +39,7 @@ def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 def main(config: str, output: str) -> None:
     import meetplan.config
+    import meetplan.forked
     import meetplan.output
     import meetplan.outputs
     import meetplan.report
@@ -50,18 +53,25 @@ def main(config: str, output: str) -> None:
                                 (meetplan.speakers, "speakers_list", "speakers"), (meetplan.seating, "seat_plan", "seats"),
                                 (meetplan.report, "build_report", "report"), (meetplan.output, "write_artifacts", "write")):
         setattr(module, name, timed(label, getattr(module, name)))
+    meetplan.forked.Beside.result = timed("wait beside", meetplan.forked.Beside.result)  # type: ignore[method-assign]
     steps = meetplan.outputs.steps
+    phases: list[str] = []
 
     def timed_steps(*args: Any, **kwargs: Any) -> list[tuple[str, Callable[[list[Any]], None]]]:
-        return [(name, timed(f"render {name}", run)) for name, run in steps(*args, **kwargs)]
+        found = steps(*args, **kwargs)
+        phases[:] = [f"render {name}" for name, _ in found]
+        return [(label, timed(label, run)) for label, (_, run) in zip(phases, found, strict=True)]
 
     meetplan.outputs.steps = timed_steps  # type: ignore[assignment]  # a wrapper of the same signature
     seconds["import"] = time.perf_counter() - STARTED
+    gc.disable()  # as the meetplan program runs a command (meetplan.cli.run)
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # the files written, which would garble the JSON
             meetplan_main(["build", config, "--output", output], standalone_mode=False)
     finally:
         seconds["total"] = time.perf_counter() - STARTED
+    if "wait beside" in seconds:  # the last phase waits for the second processes: their time is counted apart
+        seconds[phases[-1]] -= seconds["wait beside"]
     json.dump(seconds, sys.stdout)
     sys.stdout.write("\n")
 

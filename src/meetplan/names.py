@@ -44,8 +44,8 @@ def latin_name(person: Participant) -> str:
     ``Participant.name`` orders it), or the registration's Latin-script name when it gives one."""
     if person.latin_name:
         return person.latin_name
-    if person.given_name.isascii() and person.family_name.isascii():  # most names (Participant.name, quicker)
-        return f"{person.given_name} {person.family_name}".strip()
+    if person.given_name.isascii() and person.family_name.isascii():  # most names: Participant.name, without its
+        return f"{person.given_name} {person.family_name}".strip()  # test for Chinese, Japanese or Korean script
     name = person.name
     if in_latin_script(name):
         return name
