@@ -47,6 +47,9 @@ class Size:
 SIZES = {
     "M": Size("M", days=10, plenary_meetings=20, agenda_items=40, registrations=3_000, inscriptions=1_500, seats=1_200),
     "L": Size("L", days=10, plenary_meetings=20, agenda_items=40, registrations=100_000, inscriptions=10_000, seats=5_000),
+    # Issue 20's 50,000 inscriptions: M with as many agenda items as it takes for every delegation to inscribe.
+    "I": Size("I", days=10, plenary_meetings=20, agenda_items=150, registrations=3_000, inscriptions=50_000, seats=1_200,
+              pinned=True),
 }
 
 TOPICS = (
@@ -225,6 +228,19 @@ def scaled(name: str, value: int) -> Size:
     if name == "agenda_items":
         return replace(base, name=label, agenda_items=value, pinned=True)
     return replace(base, name=label, **{name: value})
+
+
+def english_only(work: Path = WORK) -> Path:
+    """The shipped 2020 meeting without its translations: the 18 files of issue 20's S, before issue 18 added the
+    outputs in five more languages. The registrations file is named by its absolute path."""
+    data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    del data["translations"]
+    data["participants"]["registrations"] = str((SHIPPED.parent / data["participants"]["registrations"]).resolve())
+    config = work / "S-en" / "meeting.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("# config/wgsom-2020.yaml without translations:, made by benchmarks/generate.py\n"
+                      + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    return config
 
 
 def config_for(name: str, work: Path = WORK) -> Path:

@@ -1,7 +1,7 @@
-"""meetplan's benchmark: whole processes, timed and weighed, for meetings of three sizes.
+"""meetplan's benchmark: whole processes, timed and weighed, for meetings of three sizes and one of 50,000 inscriptions.
 
     .venv/bin/pip install -r benchmarks/requirements.txt   # pandas, for the to_excel comparison
-    .venv/bin/python benchmarks/run.py                      # S, M, L; about 10 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py                      # S, M, L, I; about 11 minutes on 2 cores
     .venv/bin/python benchmarks/run.py --sizes S M --runs 3
     .venv/bin/python benchmarks/run.py --quick              # --help and S once: a smoke test
     .venv/bin/python benchmarks/run.py --scaling --runs 3   # S against its floor; each input at three sizes
@@ -42,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import SCALING, SHIPPED, WORK, config_for, generate, scaled  # noqa: E402  (the benchmark's own module, beside this file)
+from generate import SCALING, SHIPPED, WORK, config_for, english_only, generate, scaled  # noqa: E402  (the benchmark's own module, beside this file)
 
 PYTHON = sys.executable
 FLOOR_TARGET = 1.5  # issue 20: S within 1.5 times its floor
@@ -113,26 +113,26 @@ def side_by_side(commands: dict[str, list[str]], runs: int, prepare: Callable[[]
     return side
 
 
-def against_floor(work: Path, runs: int) -> dict[str, float]:
+def against_floor(work: Path, runs: int, config: Path = SHIPPED, label: str = "S") -> dict[str, float]:
     """S built into an empty folder, side by side with its floor (benchmarks/floor.py) writing the same files."""
-    folder = work / "floor"
+    folder = work / f"floor-{label.replace(' ', '-')}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     modules, snapshot, built, floored = folder / "modules.json", folder / "snapshot", folder / "build", folder / "floor"
-    run_once([PYTHON, str(HERE / "floor.py"), "record", str(SHIPPED), str(snapshot), str(modules)])
+    run_once([PYTHON, str(HERE / "floor.py"), "record", str(config), str(snapshot), str(modules)])
     commands = {
-        "S build, into an empty folder": meetplan_command("build", str(SHIPPED), "--output", str(built)),
-        "S floor: its imports and its bytes written": [PYTHON, str(HERE / "floor.py"), "write", str(modules), str(snapshot), str(floored)],
+        f"{label} build, into an empty folder": meetplan_command("build", str(config), "--output", str(built)),
+        f"{label} floor: its imports and its bytes written": [PYTHON, str(HERE / "floor.py"), "write", str(modules), str(snapshot), str(floored)],
     }
 
     def empty() -> None:
         for output in (built, floored):
             shutil.rmtree(output, ignore_errors=True)
 
-    print("S against its floor (benchmarks/floor.py), side by side:", flush=True)
+    print(f"{label} against its floor (benchmarks/floor.py), side by side: {config}", flush=True)
     side = side_by_side(commands, runs, empty)
     build, floor = (item.median for item in side.values())
-    print(f"  ratio S / floor: {build / floor:.2f} (target <= {FLOOR_TARGET})", flush=True)
+    print(f"  ratio {label} / floor: {build / floor:.2f} (target <= {FLOOR_TARGET})", flush=True)
     return {"build": build, "floor": floor, "ratio": build / floor}
 
 
@@ -208,11 +208,14 @@ def scaling_run(work: Path, runs: int, max_load: float, wait: float) -> int:
     results: dict[str, object] = {"machine": machine()}
     print(f"machine: {results['machine']}", flush=True)
     wait_for_quiet(max_load, wait)
-    floor = against_floor(work, runs)
+    floors = {"S": against_floor(work, runs)}
+    wait_for_quiet(max_load, wait)  # and S as issue 20 measured it, in English only (generate.english_only)
+    floors["S in English only"] = against_floor(work, runs, english_only(work), "S in English only")
     grown = scaling(work, runs, max_load, wait)
-    results |= {"floor": floor, "scaling": grown}
+    results |= {"floor": floors, "scaling": grown}
     print()
-    print(f"S: {floor['build']:.3f} s, its floor {floor['floor']:.3f} s: {floor['ratio']:.2f} times (target <= {FLOOR_TARGET})")
+    for label, floor in floors.items():
+        print(f"{label}: {floor['build']:.3f} s, its floor {floor['floor']:.3f} s: {floor['ratio']:.2f} times (target <= {FLOOR_TARGET})")
     print()
     print("| input | sizes | median build s | exponent, middle to largest | steepest step |")
     print("|---|---|---|---:|---|")
@@ -229,7 +232,8 @@ def scaling_run(work: Path, runs: int, max_load: float, wait: float) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time meetplan at three meeting sizes (see BENCHMARKS.md).")
-    parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"], metavar="SIZE", help="S, M and/or L [default: all]")
+    parser.add_argument("--sizes", nargs="+", default=["S", "M", "L", "I"], metavar="SIZE",
+                        help="S, M, L and/or I (M with 50,000 inscriptions) [default: all]")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure, after one warm-up [default: 5]")
     parser.add_argument("--max-load", type=float, default=1.0, help="wait for a 1-minute load below this [default: 1.0]")
     parser.add_argument("--wait", type=float, default=600, help="longest wait for that load, in seconds [default: 600]")
@@ -242,9 +246,9 @@ def main(argv: list[str] | None = None) -> int:
         return scaling_run(args.work, args.runs, args.max_load, args.wait)
     if args.quick:
         args.sizes, args.runs, args.wait = ["S"], 1, 0
-    unknown = [s for s in args.sizes if s not in ("S", "M", "L")]
+    unknown = [s for s in args.sizes if s not in ("S", "M", "L", "I")]
     if unknown:
-        parser.error(f"unknown size {unknown[0]!r}: choose from S, M, L")
+        parser.error(f"unknown size {unknown[0]!r}: choose from S, M, L, I")
 
     results: dict[str, object] = {"machine": machine()}
     print(f"machine: {results['machine']}", flush=True)
