@@ -81,6 +81,20 @@ def test_a_cancelled_second_process_is_stopped_and_reaped(forking: None) -> None
         os.waitpid(pid, os.WNOHANG)
 
 
+@LINUX
+def test_the_second_process_holds_no_file_of_the_build_open(forking: None, tmp_path: Path) -> None:
+    """Not the folder's lock, nor another second process's pipe: a build killed meanwhile leaves nothing held."""
+    with (tmp_path / ".meetplan.lock").open("w") as lock:
+        def work() -> bool:
+            try:
+                os.fstat(lock.fileno())
+            except OSError:
+                return False
+            return True
+
+        assert Beside(work).result() is False
+
+
 def test_without_fork_the_work_is_done_when_its_result_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "_can_fork", lambda: False)
     calls: list[int] = []

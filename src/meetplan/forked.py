@@ -84,6 +84,9 @@ class Beside(Generic[_Result]):
             self._pipe = None
 
 
+_MAX_FILES = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024  # the highest descriptor, plus one
+
+
 def _can_fork() -> bool:
     return (sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
             and threading.active_count() == 1)
@@ -106,6 +109,11 @@ def _run_and_exit(work: Callable[[], object], write_end: int) -> NoReturn:
     clean-up (``os._exit``), which would release the lock the build holds."""
     status = 1
     try:
+        # Only the standard streams and its own pipe: not the folder's lock (a build killed meanwhile would leave it
+        # held until this process ends), nor the pipe of another second process (which would then not learn
+        # that nobody reads it). Each file this process reads, it opens.
+        os.closerange(3, write_end)
+        os.closerange(write_end + 1, _MAX_FILES)
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a signal to the build ends the copy too;
             signal.signal(number, signal.SIG_DFL)  # the build's own handlers are for the build
         kept = _Kept()
