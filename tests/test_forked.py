@@ -95,6 +95,34 @@ def test_the_second_process_holds_no_file_of_the_build_open(forking: None, tmp_p
         assert Beside(work).result() is False
 
 
+@LINUX
+def test_the_second_process_ends_when_the_build_is_killed(tmp_path: Path) -> None:
+    """A build killed while its second process works: the system ends that process too, at once."""
+    script = tmp_path / "build.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from meetplan import forked\n"
+        "second = forked.Beside(lambda: time.sleep(60))\n"
+        "print(second._pid, flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    build = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert build.stdout is not None
+    copy = int(build.stdout.readline())
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{copy}").exists() and "Z" not in _state(copy):
+        time.sleep(0.05)
+    assert not Path(f"/proc/{copy}").exists() or "Z" in _state(copy)  # gone, or dead and not yet reaped by init
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "gone"
+
+
 def test_without_fork_the_work_is_done_when_its_result_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "_can_fork", lambda: False)
     calls: list[int] = []

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -129,12 +130,17 @@ def test_build_interrupted_at_every_step_keeps_the_previous_issue(
     out = tmp_path / "out"
     shutil.copytree(prev, out)
     status, _ = run_interrupted(config, out, at, sig)
-    # 1: "Aborted!" after Ctrl-C; 143: SIGTERM, once the build has cleaned up.
-    assert os.WIFSIGNALED(status) or os.waitstatus_to_exitcode(status) in (0, 1, 143)
+    code = os.waitstatus_to_exitcode(status)
+    # Rolled back: 1 ("Aborted!") after Ctrl-C, 143 after SIGTERM. Come during the moves, the signal waits until
+    # the set is complete, then ends the build with 128 + its number (for SIGTERM the same 143).
+    assert os.WIFSIGNALED(status) or code in (0, 1, 128 + sig)
     if sig is not signal.SIGKILL:
-        # Ctrl-C and SIGTERM roll back, or wait until the set is complete: nothing is left for the next build.
-        # (All old is issue 1 as built, so the next build is the reference build of issue 2 over it.)
-        assert state(out, old, new) in ("all old", "all new")
+        # Nothing is left for the next build. (All old is issue 1 as built, so the next build is the reference
+        # build of issue 2 over it.)
+        found = state(out, old, new)
+        assert found in ("all old", "all new")
+        if sig is signal.SIGINT:
+            assert (code, found) in ((1, "all old"), (130, "all new"))
         assert not (out / STAGING).exists()
         return
     state(out, old, new)  # each file old or new, none missing
@@ -144,6 +150,31 @@ def test_build_interrupted_at_every_step_keeps_the_previous_issue(
     capsys.readouterr()
     assert CliRunner().invoke(main, ["build", str(config), "--output", str(out)]).exit_code == 0
     assert files(out) == new
+
+
+@pytest.mark.skipif(not hasattr(signal, "sigtimedwait"), reason="a signal held during the moves is taken by sigtimedwait")
+def test_ctrl_c_during_the_moves_ends_the_build_once_they_are_done_and_says_so(
+        issues: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between two moves: every new output is in place, the files are listed, one line says the issue is
+    complete (not "Aborted!"), and the status is 130."""
+    config, prev, _, new = issues
+    out = tmp_path / "out"
+    shutil.copytree(prev, out)
+    real, moved = os.replace, []
+
+    def replace(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)
+        moved.append(args[0])
+        if len(moved) == 3:  # to the thread that builds: a test runner's other threads do not hold the signal
+            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = CliRunner().invoke(main, ["build", str(config), "--output", str(out)])
+    assert result.exit_code == 130, result.output
+    assert files(out) == new
+    assert result.stderr.splitlines()[-1] == ("meetplan: SIGINT came as the new outputs were moved into place; the moves "
+                                              "were finished first: the files listed are this issue, complete.")
+    assert len(result.stdout.splitlines()) == len(new)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -156,7 +156,7 @@ def build(config: Path, output: str | None) -> None:
     from pathlib import Path
 
     from meetplan.errors import MeetplanError
-    from meetplan.output import output_folder, read_previous, release, write_artifacts
+    from meetplan.output import StoppedInPlace, output_folder, read_previous, release, write_artifacts
     from meetplan.outputs import in_folder, moved_pins, steps
 
     # Checked as given: an empty --output (an unset shell variable) would otherwise be the current folder.
@@ -179,7 +179,11 @@ def build(config: Path, output: str | None) -> None:
         raise MeetplanError([in_folder(problem, folder) for problem in error.problems]) from None
     artifacts = [artifact for _, artifact in done]
     progress.advance("writing")
-    written = write_artifacts(artifacts, folder, moment=planned.moment)
+    stopped: int | None = None
+    try:
+        written = write_artifacts(artifacts, folder, moment=planned.moment)
+    except StoppedInPlace as late:  # Ctrl-C as the last files moved: the issue is complete, and said to be
+        written, stopped = late.written, late.number
     progress.close()
     _warn(planned)
     for warning in moved:
@@ -187,6 +191,12 @@ def build(config: Path, output: str | None) -> None:
     _notice(previous_annex, previous_order, artifacts)
     for path in written:
         click.echo(str(path))
+    if stopped is not None:
+        import signal
+
+        click.echo(f"meetplan: {signal.Signals(stopped).name} came as the new outputs were moved into place; the moves "
+                   "were finished first: the files listed are this issue, complete.", err=True)
+        click.get_current_context().exit(128 + stopped)
 
 
 def _previous_file(previous: Any, name: str) -> bytes | None:

@@ -15,6 +15,7 @@ own process. It writes nothing but its result: the output folder, its lock and i
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -40,6 +41,7 @@ class Beside(Generic[_Result]):
         if not _can_fork():
             return
         read_end, write_end = os.pipe()
+        build = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no memory or process slot for a copy: the build does the work itself
@@ -48,7 +50,7 @@ class Beside(Generic[_Result]):
             return
         if pid == 0:
             os.close(read_end)
-            _run_and_exit(work, write_end)
+            _run_and_exit(work, write_end, build)
         os.close(write_end)
         self._pid, self._pipe = pid, read_end
 
@@ -92,6 +94,20 @@ def _can_fork() -> bool:
             and threading.active_count() == 1)
 
 
+def _end_with(build: int) -> None:
+    """Have the system kill this process when the build's process ends (Linux's PR_SET_PDEATHSIG), so that a build
+    killed meanwhile leaves no copy of itself finishing work that nobody will read."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:  # the build ended before that took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
 class _Kept(logging.Handler):
     """The second process's log records, kept to be handled by the build's process, in its handlers."""
 
@@ -104,11 +120,12 @@ class _Kept(logging.Handler):
         self.records.append(record)
 
 
-def _run_and_exit(work: Callable[[], object], write_end: int) -> NoReturn:
+def _run_and_exit(work: Callable[[], object], write_end: int, build: int) -> NoReturn:
     """In the second process: do the work, send (outcome, value, log records) and end without running the build's
     clean-up (``os._exit``), which would release the lock the build holds."""
     status = 1
     try:
+        _end_with(build)
         # Only the standard streams and its own pipe: not the folder's lock (a build killed meanwhile would leave it
         # held until this process ends), nor the pipe of another second process (which would then not learn
         # that nobody reads it). Each file this process reads, it opens.

@@ -501,6 +501,9 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
     ``whole_build`` (by default: whether read_previous opened ``folder`` as a build's) also retires what the
     previous build wrote and this one does not: see the module's docstring. ``moment`` stamps the calendars
     issued cancelled (by default the DTSTAMP of this build's calendar.ics).
+
+    Raises MeetplanError (nothing written), KeyboardInterrupt or SystemExit for a signal before the moves (rolled
+    back), and StoppedInPlace, with the paths, for one that came during the moves (all in place).
     """
     artifacts = list(artifacts)
     names = [a.name for a in artifacts]
@@ -534,7 +537,7 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
             cancelled = [a.name for a in artifacts if a.name not in rendered]
             targets = [_checked_path(folder, a.name) for a in artifacts]
         with _write_errors(folder):
-            _commit(folder, artifacts, removed)
+            late = _commit(folder, artifacts, removed)
     finally:
         release(folder)
     for name in cancelled:
@@ -542,6 +545,8 @@ def write_artifacts(artifacts: Iterable[Artifact], folder: Path, *, whole_build:
               "those who had it; the next build removes it")
     for name in removed:
         _note(f"{_checked_path(folder, name)}: removed (this build no longer writes it)")
+    if late:
+        raise StoppedInPlace(late[0], targets)
     return targets
 
 
@@ -609,17 +614,34 @@ def _keep(target: Path, backup: Path) -> None:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait while the outputs move into place (milliseconds), then act."""
+def _signals_held() -> Iterator[list[int]]:
+    """Ctrl-C, SIGTERM and SIGHUP wait while the outputs move into place (milliseconds), then act.
+
+    One that came while the moves went through to the end is taken here, where the system can (sigtimedwait: not
+    macOS), into the list given: the new issue is complete, and the build says so rather than "Aborted!"."""
+    late: list[int] = []
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
+        yield late
         return
     held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        yield
+        yield late
+        if hasattr(signal, "sigtimedwait"):
+            for number in sorted(signal.sigpending() & held):
+                if signal.sigtimedwait({number}, 0) is not None:
+                    late.append(number)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+class StoppedInPlace(BaseException):  # a stop, as KeyboardInterrupt is: no handler of errors takes it
+    """A signal (Ctrl-C, SIGTERM, SIGHUP) that came while the outputs moved into place, taken once every one of them
+    was in place: the build is complete, ``written`` are its files, and the command ends with 128 + ``number``."""
+
+    def __init__(self, number: int, written: list[Path]) -> None:
+        super().__init__(number)
+        self.number, self.written = number, written
 
 
 @contextlib.contextmanager
@@ -644,13 +666,14 @@ def _termination_as_exit() -> Iterator[None]:
             signal.signal(kind, signal.SIG_DFL)
 
 
-def _commit(folder: Path, artifacts: list[Artifact], removed: list[str]) -> None:
-    """Stage, keep the previous files, journal, move into place, and remove the journal: see the module's docstring."""
+def _commit(folder: Path, artifacts: list[Artifact], removed: list[str]) -> list[int]:
+    """Stage, keep the previous files, journal, move into place, and remove the journal: see the module's docstring.
+    Returns the signals that came during the moves and were held until they were done (_signals_held)."""
     with _termination_as_exit():
-        _stage_and_move(folder, artifacts, removed)
+        return _stage_and_move(folder, artifacts, removed)
 
 
-def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str]) -> None:
+def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str]) -> list[int]:
     staging = folder / STAGING
     backups = staging / BACKUPS
     # Private: a staged participants.xlsx holds e-mail addresses.
@@ -686,12 +709,12 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
             _keep(_checked_path(folder, name), backups / f"removed-{index}")
             moves.append({"name": name, "staged": None, "backup": f"removed-{index}", "sha256": None})
         if not moves:
-            return
+            return []
         _sync_files(staging, staged_paths)
         if any(move["backup"] for move in moves):
             _fsync_folder(backups)
         journal = staging / JOURNAL
-        with _signals_held():
+        with _signals_held() as late:
             _write_journal(staging, moves)
             made: list[Path] = []
             try:
@@ -726,6 +749,7 @@ def _stage_and_move(folder: Path, artifacts: list[Artifact], removed: list[str])
     finally:
         if clean:
             shutil.rmtree(staging, ignore_errors=True)
+    return late
 
 
 @functools.cache
