@@ -254,10 +254,10 @@ def test_conference_defaults_each_explained_by_check(write_config) -> None:  # t
                       "1 (e)": Fraction(1, 3), "3": Fraction(1, 3), "4": Fraction(1, 3)}
     explained = check_output(path).split("Defaults applied", 1)[1].splitlines()[1:]
     assert explained == [
-        "  1 (a)  organizational: opens the 1st plenary meeting, no time of its own",
-        "  1 (b)  organizational: opens the 1st plenary meeting, no time of its own",
-        "  1 (c)  organizational: opens the 1st plenary meeting, no time of its own",
-        "  1 (d)  organizational: opens the 1st plenary meeting, no time of its own",
+        "  1 (a)  organizational: opens the 1st plenary meeting, without a share of the meetings",
+        "  1 (b)  organizational: opens the 1st plenary meeting, without a share of the meetings",
+        "  1 (c)  organizational: opens the 1st plenary meeting, without a share of the meetings",
+        "  1 (d)  organizational: opens the 1st plenary meeting, without a share of the meetings",
         "  1 (f)  general discussion: time of its own, at the start",
         "  2      substantive: shares the plenary meetings between the opening and the closing items equally, in half meetings",
         "  1 (e)  credentials report: taken up at the end of the session, before the closing items (taken up out of agenda order)",

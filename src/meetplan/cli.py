@@ -329,7 +329,7 @@ def calendar(config: Path, output: Path | None, language: str) -> None:
     click.echo(str(output))
 
 
-@main.command()
+@main.command(short_help="Write the order of the day: a date's plenary meetings and items.")
 @CONFIG
 @click.argument("date")
 @click.option("--format", "-f", "fmt", type=click.Choice(("md", "html", "docx")), default="md", show_default=True, help="Output format.")
@@ -381,7 +381,7 @@ def _clock_option(value: str, option: str) -> Any:
         raise MeetplanError([Problem(field=option, message=f"must be a time of day as HH:MM, such as 08:00, not {value!r}")]) from None
 
 
-@main.command()
+@main.command(short_help="Rank daily hours by how many online participants they suit.")
 @CONFIG
 @click.option("--from", "start", default="08:00", show_default=True, help="The venue's service hours start (HH:MM, local).")
 @click.option("--to", "end", default="20:00", show_default=True, help="The venue's service hours end (HH:MM, local).")
@@ -411,7 +411,7 @@ def hours(config: Path, start: str, end: str, grid: str, least: int | None, top:
     click.echo(describe(ranking, planned.meeting, top=top), nl=False)
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of a configuration, for editors.")
 def schema() -> None:
     """Print the JSON Schema of a configuration, so that an editor completes and checks keys as you type.
 

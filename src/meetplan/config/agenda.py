@@ -35,7 +35,7 @@ DEFAULTS = (
             anywhere=True, taken_up="end"),
     Default(("organizational matters", "opening of the", "election of officers", "election of the", "adoption of the agenda",
              "participation of observers", "organization of work", "attendance"),
-            ItemKind.ORGANIZATIONAL, "organizational: opens the 1st plenary meeting, no time of its own"),
+            ItemKind.ORGANIZATIONAL, "organizational: opens the 1st plenary meeting, without a share of the meetings"),
     Default(("general discussion", "general debate"), ItemKind.SUBSTANTIVE, "general discussion: time of its own, at the start"),
     Default(("provisional agenda", "other matters", "other business", "adoption of the report", "closure of the"),
             ItemKind.CLOSING, "closing: shares the last plenary meeting with the other closing items at the end of the agenda"),
