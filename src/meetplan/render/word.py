@@ -236,7 +236,7 @@ class _Template:
     body_end: bytes  # ... and from the section properties on
     header_start: bytes  # word/header1.xml up to the end of the header paragraph's properties ...
     header_end: bytes  # ... and after them: the symbol's run goes between
-    styles: Any  # the styles part's element (CT_Styles), never changed: copied for each font size and style set
+    styles: Any  # the styles part's element (CT_Styles), never changed: serialized once (_template_styles)
     core: Any  # the core properties' element, likewise
     relationships: Any  # the document part's relationships (python-docx's Relationships), likewise
 
