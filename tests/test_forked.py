@@ -1,5 +1,6 @@
-"""The second process that renders participants.xlsx beside the build (issue 20): same bytes as one process,
-warnings and located problems reported by the build, and nothing lost when the copy fails or is stopped."""
+"""The second processes that render participants.xlsx and the outputs in other languages beside the build (issue
+20): the same bytes as one process, warnings and located problems reported by the build, nothing lost when a copy
+fails or is stopped, and no copy left running or holding a file when the build ends."""
 
 from __future__ import annotations
 
