@@ -24,10 +24,11 @@ import time
 from pathlib import Path
 
 from meetplan.config import load
-from meetplan.fit import fit, number
+from meetplan.fit import fit
 from meetplan.model import Attendance, Delegation, DelegationCategory, Inscription
 from meetplan.scheduler import schedule
 from meetplan.speakers import _fitted, ordered, windows
+from meetplan.style import figure
 
 CONFIG = """\
 meeting:
@@ -99,8 +100,8 @@ def main() -> None:
         timed = _fitted(scheduled, plan, item, plan.inscriptions, spans)
         list_times.append(time.perf_counter() - started)
     needed = "" if timed.fitting is not None else " (the usual limits fit: nothing to cut)"
-    limits = ", ".join(f"{kind.value} {number(fitting.usual_limit(kind))} to {number(fitting.limit(kind))}" for kind, _ in fitting.counts)
-    print(f"{len(plan.inscriptions):,} inscriptions under item 2, {number(fitting.available)} minutes: {limits}; "
+    limits = ", ".join(f"{kind.value} {figure(fitting.usual_limit(kind))} to {figure(fitting.limit(kind))}" for kind, _ in fitting.counts)
+    print(f"{len(plan.inscriptions):,} inscriptions under item 2, {figure(fitting.available)} minutes: {limits}; "
           f"{fitting.left_out:,} speakers left out{needed}")
     for name, times in (("fit.fit", fit_times), ("timed, fitted and re-timed", list_times)):
         print(f"{name}: median {statistics.median(times):.3f} s, worst {max(times):.3f} s over {arguments.repeat} runs")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from meetplan.model import Fitting, Inscription, SpeakerClass, SpeakerPlan, Window
-from meetplan.style import join_list
+from meetplan.style import figure, join_list
 
 STEP = Fraction(1, 2)  # limits are announced in half minutes
 
@@ -42,11 +42,6 @@ PLURAL = {
     SpeakerClass.PERMANENT_OBSERVERS: "Entities with a permanent observer office",
     SpeakerClass.NGOS: "Non-governmental organizations",
 }
-
-
-def number(value: Fraction) -> str:
-    """Minutes as the documents write them: "5", "5.5"."""
-    return str(int(value)) if value.denominator == 1 else f"{float(value):g}"
 
 
 def _cut(usual: Fraction, scale: Fraction, floor: Fraction) -> Fraction:
@@ -134,14 +129,14 @@ def changes(fitting: Fitting) -> str:
     """The cut limits, for a message: "statements on behalf of a group of States 7 to 5 minutes and parties 5 to 3.5"."""
     cut = [(kind, fitting.usual_limit(kind), fitting.limit(kind)) for kind, _ in fitting.counts
            if fitting.limit(kind) != fitting.usual_limit(kind)]
-    return join_list(f"{PLURAL[kind][0].lower()}{PLURAL[kind][1:]} {number(usual)} to {number(limit)}{' minutes' if index == 0 else ''}"
+    return join_list(f"{PLURAL[kind][0].lower()}{PLURAL[kind][1:]} {figure(usual)} to {figure(limit)}{' minutes' if index == 0 else ''}"
                      for index, (kind, usual, limit) in enumerate(cut))
 
 
 def note(label: str, fitting: Fitting) -> str:
     """What ``meetplan check`` says of an entry whose speakers do not fit the usual limits."""
     if fitting.left_out:
-        return (f"item {label}: even at {number(fitting.floor)} minutes (speakers.fit_floor) {fitting.left_out} "
+        return (f"item {label}: even at {figure(fitting.floor)} minutes (speakers.fit_floor) {fitting.left_out} "
                 f"speaker{'' if fitting.left_out == 1 else 's'} would not be heard: give the item more time")
     if fitting.applied:
         return f"item {label}: speaking time reduced so that every speaker is heard: {changes(fitting)} (speakers.fit_limits)"

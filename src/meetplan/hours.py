@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Delegation, Hours, Meeting, Placement, Schedule, SeatPlan
+from meetplan.style import duration, join_list, session_name, time_of_day
 from meetplan.style import hours as hours_text
-from meetplan.style import join_list, session_name, time_of_day
 
 DAY = 1440
 AWAKE = (7 * 60, 22 * 60)  # local minutes of the day from which and until which a meeting is not at night
@@ -78,12 +78,17 @@ def _time(minutes: int) -> dt.time:
     return dt.time(minutes // 60, minutes % 60)
 
 
-def usual_pattern(schedule: Schedule) -> tuple[Hours, ...]:
-    """The hours most days of the session hold (the first such pattern on a tie)."""
+def daily_hours(schedule: Schedule) -> dict[dt.date, tuple[Hours, ...]]:
+    """Each day of the session with plenary meetings, and their hours in order."""
     days: dict[dt.date, list[Hours]] = {}
     for plenary in schedule.plenaries:
         days.setdefault(plenary.date, []).append(plenary.hours)
-    counts = Counter(tuple(found) for found in days.values())
+    return {day: tuple(found) for day, found in days.items()}
+
+
+def usual_pattern(days: dict[dt.date, tuple[Hours, ...]]) -> tuple[Hours, ...]:
+    """The hours most ``days`` (daily_hours) hold (the first such pattern on a tie)."""
+    counts = Counter(days.values())
     return max(counts, key=lambda pattern: counts[pattern]) if counts else ()
 
 
@@ -167,12 +172,13 @@ def rank(schedule: Schedule, seats: SeatPlan | None, *, service: tuple[dt.time, 
     """
     meeting = schedule.meeting
     counts, registered = online_counts(meeting, seats)
-    pattern = usual_pattern(schedule)
+    daily = daily_hours(schedule)
+    pattern = usual_pattern(daily)
     lengths = tuple(span.minutes for span in pattern)
     gaps = [_minutes(b.start) - _minutes(a.end) for a, b in itertools.pairwise(pattern)]
     least = minimum_break if minimum_break is not None else min(gaps, default=0)
     opening, closing = _minutes(service[0]), _minutes(service[1])
-    days = tuple(sorted({plenary.date for plenary in schedule.plenaries}))
+    days = tuple(sorted(daily))
     starts = candidates(lengths, least, opening, closing, grid)
     if not starts:
         raise MeetplanError([Problem(field="--from/--to", message=(
@@ -207,26 +213,17 @@ def rank(schedule: Schedule, seats: SeatPlan | None, *, service: tuple[dt.time, 
         return found.participants, found.delegations, sum(abs(a - b) for a, b in zip(begins, usual, strict=True)), begins
 
     ranked = sorted(((begins, option([(a, a + n) for a, n in zip(begins, lengths, strict=True)])) for begins in starts), key=order)
-    current_days: dict[dt.date, list[Hours]] = {}
-    for plenary in schedule.plenaries:
-        current_days.setdefault(plenary.date, []).append(plenary.hours)
     current = current_rank = None
-    if len({tuple(found) for found in current_days.values()}) == 1:
+    if len(set(daily.values())) == 1:
         current = option([(_minutes(span.start), _minutes(span.end)) for span in pattern])
         begins = tuple(usual)
         current_rank = 1 + sum(1 for pair in ranked if order(pair) < order((begins, current)))
     return Ranking(
         ranked=tuple(found for _, found in ranked), current=current, current_rank=current_rank,
-        current_days=tuple((day, tuple(found)) for day, found in current_days.items()),
+        current_days=tuple(daily.items()),
         online=sum(counts.values()), online_delegations=len(counts), from_registrations=registered, lengths=lengths,
         minimum_break=least, service=service, grid=grid,
     )
-
-
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + ([f"{rest} minutes"] if rest else [])
-    return " ".join(parts) or "0 minutes"
 
 
 def _who(option: Option) -> str:
@@ -236,13 +233,13 @@ def _who(option: Option) -> str:
 def describe(ranking: Ranking, meeting: Meeting, *, top: int = 5) -> str:
     """The ranking as ``meetplan hours`` prints it: a few lines of context, then a Markdown table of the best
     ``top`` and the current hours, with who would be at night (delegation and online participants)."""
-    lengths = join_list(_duration(n) for n in ranking.lengths)
+    lengths = join_list(duration(n) for n in ranking.lengths)
     who = (f"{ranking.online} participants of {ranking.online_delegations} delegations follow online (registered, not seated in the room)"
            if ranking.from_registrations else f"{ranking.online_delegations} delegations, each counted once (no registrations)")
     lines = [
         f"Hours for the {session_name(meeting)} of the {meeting.body}, {meeting.venue} ({meeting.time_zone})",
         f"{len(ranking.lengths)} plenary meeting{'s' if len(ranking.lengths) != 1 else ''} a day of {lengths}"
-        + (f", at least {_duration(ranking.minimum_break)} apart" if len(ranking.lengths) > 1 else "")
+        + (f", at least {duration(ranking.minimum_break)} apart" if len(ranking.lengths) > 1 else "")
         + f", between {time_of_day(ranking.service[0])} and {time_of_day(ranking.service[1])} on a {ranking.grid}-minute grid: "
         f"{len(ranking.ranked)} possible hours, each tried",
         f"{who}; at night: a plenary meeting before 7 a.m. or after 10 p.m. where they are, on any day",

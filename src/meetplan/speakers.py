@@ -33,7 +33,7 @@ from meetplan.model import (
     Turn,
     Window,
 )
-from meetplan.style import join_list, ordinal
+from meetplan.style import figure, join_list, ordinal, plural
 
 # --- order -------------------------------------------------------------------------------------------------------------------
 
@@ -100,14 +100,6 @@ def windows(schedule: Schedule, opening: Fraction = Fraction(0)) -> dict[str, tu
     return {label: tuple(found) for label, found in result.items()}
 
 
-def _number(value: Fraction) -> str:
-    return str(int(value)) if value.denominator == 1 else f"{float(value):g}"
-
-
-def _plural(count: Fraction | int, word: str) -> str:
-    return f"{_number(Fraction(count))} {word}{'' if count == 1 else 's'}"
-
-
 def by_item(inscriptions: tuple[Inscription, ...]) -> dict[str, tuple[Inscription, ...]]:
     """The inscriptions of each entry, by label, in the order given: one pass, however many entries."""
     result: dict[str, list[Inscription]] = {}
@@ -155,8 +147,8 @@ def time_item(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscripti
         following = last.plenary + 1
         where_to = (f"would move to the {ordinal(following)}" if following <= len(schedule.plenaries)
                     else "would not be heard before the session ends")
-        warning = (f"item {item.label}: {_plural(load, 'minute')} of statements for {_plural(last.minutes, 'minute')} left in the "
-                   f"{ordinal(last.plenary)} plenary meeting; {_plural(left_out, 'speaker')} {where_to}")
+        warning = (f"item {item.label}: {plural(load, 'minute')} of statements for {plural(last.minutes, 'minute')} left in the "
+                   f"{ordinal(last.plenary)} plenary meeting; {plural(left_out, 'speaker')} {where_to}")
     return ItemSpeakers(item=item, windows=spans, turns=tuple(turns), warning=warning)
 
 
@@ -206,7 +198,7 @@ def text_warnings(plan: SpeakerPlan) -> list[str]:
         if needed > allowed:
             who = inscription.name or (inscription.delegation.name if inscription.delegation else "a speaker")
             found.append(f"item {inscription.item}: the text of {who} ({count:,} words) takes about {float(needed):.1f} "
-                         f"minutes at {plan.words_per_minute} words a minute, beyond its {_plural(allowed, 'minute')}")
+                         f"minutes at {plan.words_per_minute} words a minute, beyond its {plural(allowed, 'minute')}")
     return found
 
 
@@ -359,7 +351,7 @@ def sized(meeting: Meeting) -> Meeting:
         except PlanError as error:
             if not fixed:
                 raise
-            sizes = join_list(f"{_number(share)} for item {label}" for label, share in fixed.items())
+            sizes = join_list(f"{figure(share)} for item {label}" for label, share in fixed.items())
             origin = plan.origin
             raise PlanError([Problem(
                 file=origin.file if origin else None, line=origin.line if origin else None, field="speakers.size_shares",

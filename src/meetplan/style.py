@@ -162,3 +162,17 @@ def figure(value: Fraction | int) -> str:
     """A quantity of plenary meetings or minutes as a figure: "2", "1.5", "0.25"."""
     value = Fraction(value)
     return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
+
+
+def plural(count: Fraction | int, word: str) -> str:
+    """"1 speaker", "3 speakers", "1.5 minutes": the count as a figure, the word in the plural unless it is 1."""
+    return f"{figure(count)} {word}{'' if count == 1 else 's'}"
+
+
+def duration(minutes: int) -> str:
+    """"1 hour", "1 hour 30 minutes", "45 minutes"."""
+    whole, rest = divmod(minutes, 60)
+    parts = [f"{whole} hour{'s' if whole != 1 else ''}"] if whole else []
+    if rest or not parts:
+        parts.append(plural(rest, "minute"))
+    return " ".join(parts)

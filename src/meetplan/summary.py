@@ -10,21 +10,12 @@ from typing import TYPE_CHECKING
 from meetplan.languages import Language, label, language
 from meetplan.model import AgendaItem, ItemKind, Schedule
 from meetplan.scheduler import taken_up_order
-from meetplan.style import date_range, session_name
+from meetplan.style import date_range, duration, session_name
 
 if TYPE_CHECKING:
     from meetplan.replan import Replan
 
 TITLE_WIDTH = 64
-
-
-def duration(minutes: int) -> str:
-    """"1 hour", "1 hour 30 minutes", "45 minutes"."""
-    whole, rest = divmod(minutes, 60)
-    parts = [f"{whole} hour{'s' if whole != 1 else ''}"] if whole else []
-    if rest or not parts:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
 
 
 def share_text(portion: Fraction, minutes: int, *, after_opening: bool = False) -> str:

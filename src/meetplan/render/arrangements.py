@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from meetplan.fit import PLURAL, number
+from meetplan.fit import PLURAL
 from meetplan.model import Fitting, ItemSpeakers, SpeakersList
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text, one_line
-from meetplan.style import join_list, plenary_meetings_phrase, session_name
+from meetplan.style import figure, join_list, plenary_meetings_phrase, plural, session_name
 
 NAME = "speaking-time.md"
 TITLE = "Speaking time arrangements"
@@ -26,10 +26,6 @@ def rows(fitting: Fitting) -> list[tuple[str, int, Fraction, Fraction]]:
     return [(PLURAL[kind], count, fitting.usual_limit(kind), fitting.limit(kind)) for kind, count in fitting.counts]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _item(entry: ItemSpeakers) -> list[str]:
     fitting = entry.fitting
     assert fitting is not None
@@ -37,17 +33,17 @@ def _item(entry: ItemSpeakers) -> list[str]:
     speakers = sum(count for _, count in fitting.counts)
     lines = [
         f"## Item {entry.item.label}: {markdown_text(one_line(entry.item.title))}", "",
-        f"Time allotted: {number(fitting.available)} minutes, at {plenaries}. "
-        f"Speakers inscribed: {speakers}, for {number(fitting.needed)} minutes at the usual limits and "
-        f"{number(fitting.fitted)} minutes at the limits below.", "",
+        f"Time allotted: {figure(fitting.available)} minutes, at {plenaries}. "
+        f"Speakers inscribed: {speakers}, for {figure(fitting.needed)} minutes at the usual limits and "
+        f"{figure(fitting.fitted)} minutes at the limits below.", "",
         "| " + " | ".join(HEADINGS) + " |", "|" + "|".join(" --- " for _ in HEADINGS) + "|",
-        *(f"| {kind} | {count} | {number(usual)} | {number(limit)} |" for kind, count, usual, limit in rows(fitting)), "",
+        *(f"| {kind} | {count} | {figure(usual)} | {figure(limit)} |" for kind, count, usual, limit in rows(fitting)), "",
     ]
     notes = []
     if fitting.own:
-        notes.append(f"{_plural(fitting.own, 'speaker')} with a time of their own keep it.")
+        notes.append(f"{plural(fitting.own, 'speaker')} with a time of their own keep it.")
     if fitting.left_out:
-        notes.append(f"Even at {number(fitting.floor)} minutes, {_plural(fitting.left_out, 'speaker')} "
+        notes.append(f"Even at {figure(fitting.floor)} minutes, {plural(fitting.left_out, 'speaker')} "
                      f"cannot be heard in the time allotted.")
     return lines + ([" ".join(notes), ""] if notes else [])
 
@@ -61,7 +57,7 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
              f"{'agenda item' if len(fitted) == 1 else 'agenda items'} {join_list(entry.item.label for entry in fitted)} "
              "is reduced so that every speaker inscribed can be heard in the time allotted. Each limit is reduced in the "
              "same proportion, so that the ratios between kinds of speaker are kept, rounded down to half a minute"
-             + (f" and not below {number(floor)} minutes" if floor is not None else "") + "; panellists keep their time.")
+             + (f" and not below {figure(floor)} minutes" if floor is not None else "") + "; panellists keep their time.")
     lines = [f"# {TITLE}", "", markdown_text(f"{session_name(meeting).capitalize()} of the {meeting.body}"), "",
              intro, ""]
     for entry in fitted:

@@ -15,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 
 from meetplan.fit import changes
 from meetplan.model import Hours, SpeakersList, Turn
 from meetplan.render import Artifact, word
 from meetplan.render.markup import markdown_text, one_line
 from meetplan.speakers import speaker_name
-from meetplan.style import EM_DASH, day_heading, hours, ordinal, session_name, time_of_day
+from meetplan.style import EM_DASH, day_heading, figure, hours, ordinal, session_name, time_of_day
 
 TITLE = "Running order"
 INTERNAL = "For internal use"  # in place of a document symbol: the running order is not an official document
@@ -54,10 +53,6 @@ class PlenaryPart:
     replies: tuple[tuple[str, ...], ...] = ()  # rights of reply at the end of the meeting (floor.py)
 
 
-def _number(value: Fraction) -> str:
-    return str(int(value)) if value.denominator == 1 else f"{float(value):g}"
-
-
 def _row(turn: Turn) -> tuple[str, ...]:
     inscription = turn.inscription
     who = speaker_name(turn)
@@ -69,7 +64,7 @@ def _row(turn: Turn) -> tuple[str, ...]:
         who = f"{who}, {'first' if inscription.reply == 1 else 'second'} reply under item {inscription.item}"
     time = time_of_day(turn.start.time()) if turn.start is not None else EM_DASH
     return (time, one_line(who), one_line(inscription.on_behalf_of or ""), inscription.mode.value,
-            inscription.language or "", _number(turn.minutes))
+            inscription.language or "", figure(turn.minutes))
 
 
 def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
@@ -89,7 +84,7 @@ def running_order(speakers: SpeakersList) -> tuple[PlenaryPart, ...]:
             window = next(w for w in entry.windows if w.plenary == plenary.number)
             end = window.start + dt.timedelta(seconds=round(window.minutes * 60))
             if window.minutes:
-                time = f"{hours(Hours(start=window.start.time(), end=end.time()))} ({_number(window.minutes)} minutes)"
+                time = f"{hours(Hours(start=window.start.time(), end=end.time()))} ({figure(window.minutes)} minutes)"
             else:
                 time = "No time of its own"
             rows = tuple(_row(t) for t in entry.turns if t.start is not None and t.plenary == plenary.number and not t.inscription.reply)

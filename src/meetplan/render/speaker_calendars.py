@@ -30,7 +30,6 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from meetplan.model import Attendance, ItemSpeakers, Meeting, SpeakersList, Turn
 from meetplan.output import MAX_STEM, safe_name
@@ -48,7 +47,7 @@ from meetplan.render.calendar import (
     write_calendar,
 )
 from meetplan.speakers import speaker_name
-from meetplan.style import EM_DASH, day_heading, hours, ordinal, session_name, time_of_day
+from meetplan.style import EM_DASH, day_heading, hours, ordinal, plural, session_name, time_of_day
 
 FOLDER = "speakers"
 # Stable across meetplan versions: some clients de-duplicate subscriptions by PRODID.
@@ -151,11 +150,6 @@ def file_names(people: set[Person]) -> dict[Person, str]:
 # --- events --------------------------------------------------------------------------------------------------------
 
 
-def _minutes(value: Any) -> str:
-    number = str(int(value)) if value.denominator == 1 else f"{float(value):g}"
-    return f"{number} minute{'' if value == 1 else 's'}"
-
-
 def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, who: Person, uid: str, online: tuple[str, ...]) -> Event:
     schedule = speakers.schedule
     meeting = schedule.meeting
@@ -183,7 +177,7 @@ def _event(speakers: SpeakersList, entry: ItemSpeakers, turn: Turn, who: Person,
         f"Place on the list of speakers: {turn.position} of {len(entry.turns)}",
     ]
     if turn.start is not None:
-        lines.append(f"Expected time: {time_of_day(turn.start.time())} ({_minutes(turn.minutes)}), local time in {meeting.venue}")
+        lines.append(f"Expected time: {time_of_day(turn.start.time())} ({plural(turn.minutes, 'minute')}), local time in {meeting.venue}")
     else:
         lines.append("The speakers inscribed before you fill the time this item has: the secretariat will confirm your time.")
     if remote:

@@ -6,12 +6,11 @@ one (statements in writing, speakers who do not fit). Kinds, groups and numbers 
 
 from __future__ import annotations
 
-from meetplan.fit import number
 from meetplan.model import SpeakersList
 from meetplan.render import Artifact
 from meetplan.render.markup import markdown_text
 from meetplan.statistics import speaking_statistics
-from meetplan.style import session_name
+from meetplan.style import figure, session_name
 
 NAME = "speaking-statistics.md"
 TITLE = "Speaking time"
@@ -26,6 +25,6 @@ def render_markdown(speakers: SpeakersList) -> Artifact:
     for table in speaking_statistics(speakers):
         lines += [f"## {table.title}", "", f"| Speakers | {' | '.join(HEADINGS)} |", "| --- |" + " --- |" * len(HEADINGS)]
         for row in table.rows:
-            lines.append(f"| {row.heading} | {row.timed} | {number(row.minutes)} | {row.untimed} |")
+            lines.append(f"| {row.heading} | {row.timed} | {figure(row.minutes)} | {row.untimed} |")
         lines.append("")
     return Artifact(name=NAME, media_type="text/markdown", data=("\n".join(lines).rstrip("\n") + "\n").encode())
