@@ -15,13 +15,14 @@ median of the repeats and the worst one are printed, with the fitted limits.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import math
 import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from meetplan.config import load
 from meetplan.fit import fit
@@ -86,8 +87,8 @@ def main() -> None:
         path.write_text(CONFIG.format(meetings=days * 4, last=last.isoformat()), encoding="utf-8")
         meeting = load(path)
     assert meeting.speakers is not None
-    plan = dataclasses.replace(meeting.speakers, inscriptions=inscriptions(arguments.inscriptions))
-    scheduled = schedule(dataclasses.replace(meeting, speakers=plan))
+    plan = replace(meeting.speakers, inscriptions=inscriptions(arguments.inscriptions))
+    scheduled = schedule(replace(meeting, speakers=plan))
     item = next(entry for entry in meeting.entries if entry.label == "2")
     spans = windows(scheduled, plan.opening_minutes)["2"]
     listed = ordered(plan, plan.inscriptions)

@@ -174,8 +174,9 @@ def test_running_order_prints_at_12_pt_or_more(running_order_pages: list[tuple[s
 def test_opening_minutes_give_the_first_speaker_a_real_time(minutes: int | None, first: str) -> None:
     """The opening and the adoption of the agenda get speakers.opening_minutes each (10 by default), so item 2's
     first panellist is called after them, not at the minute the Chair opens the meeting."""
-    import dataclasses
     from fractions import Fraction
+
+    from msgspec.structs import replace
 
     from meetplan.config import load
     from meetplan.plan import plan
@@ -183,7 +184,7 @@ def test_opening_minutes_give_the_first_speaker_a_real_time(minutes: int | None,
     meeting = load(ROOT / "config" / "wgsom-2020.yaml")
     assert meeting.speakers is not None
     if minutes is not None:
-        meeting = dataclasses.replace(meeting, speakers=dataclasses.replace(meeting.speakers, opening_minutes=Fraction(minutes)))
+        meeting = replace(meeting, speakers=replace(meeting.speakers, opening_minutes=Fraction(minutes)))
     speakers = plan(meeting).speakers
     assert speakers is not None
     entries = {entry.item.label: entry for entry in speakers.items}

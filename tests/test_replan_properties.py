@@ -16,10 +16,10 @@ one added. Whenever the rest fits (else PlanError, and only then):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from meetplan.config import parse
 from meetplan.errors import PlanError

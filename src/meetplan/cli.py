@@ -294,7 +294,7 @@ def annex(config: Path, fmt: str, output: Path | None, language: str) -> None:
     if output is None:
         sys.stdout.buffer.write(artifact.data)
         return
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     write_artifacts([replace(artifact, name=output.name)], output.parent)
     click.echo(str(output))
@@ -323,7 +323,7 @@ def calendar(config: Path, output: Path | None, language: str) -> None:
     if output is None:
         sys.stdout.buffer.write(artifact.data)
         return
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     write_artifacts([replace(artifact, name=output.name)], output.parent)
     click.echo(str(output))
@@ -346,7 +346,7 @@ def day(config: Path, date: str, fmt: str, output: Path | None) -> None:
       meetplan day config/wgsom-2020-rev1.yaml 2020-09-09
       meetplan day config/wgsom-2020-rev1.yaml 2020-09-09 --format docx --output day.docx
     """
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from meetplan.config import date as parse_date
     from meetplan.errors import MeetplanError, Problem

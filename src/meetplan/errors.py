@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 # Control characters (C0, C1) and the bidirectional controls, which a terminal would act on: a file name or a
 # quoted value that carries ESC ] 0 ; ... BEL would set the window's title, or clear the screen.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Problem:
+class Problem(Struct, frozen=True, kw_only=True):
     """One thing wrong with an input, and where: ``file:line: field: message``."""
 
     message: str

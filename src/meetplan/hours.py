@@ -29,7 +29,8 @@ import itertools
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Delegation, Hours, Meeting, Placement, Schedule, SeatPlan
@@ -40,8 +41,7 @@ DAY = 1440
 AWAKE = (7 * 60, 22 * 60)  # local minutes of the day from which and until which a meeting is not at night
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Option:
+class Option(Struct, frozen=True, kw_only=True):
     """One daily hours and who it leaves at night: ``night`` lists (delegation, online participants) by number, then name."""
 
     hours: tuple[Hours, ...]  # the day's plenary meetings, local time of the venue
@@ -53,8 +53,7 @@ class Option:
         return len(self.night)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Ranking:
+class Ranking(Struct, frozen=True, kw_only=True):
     """The candidates, best first, and the current hours with their rank among them (1 for the best)."""
 
     ranked: tuple[Option, ...]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
 from enum import StrEnum
 from fractions import Fraction
 
+from msgspec import Struct
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Origin:
+
+class Origin(Struct, frozen=True, kw_only=True):
     """Where a value came from, so that a later rule can point at it."""
 
     file: str
@@ -38,8 +39,7 @@ class ItemKind(StrEnum):
     CLOSING = "closing"  # "Other matters", "Adoption of the report": share the last plenary meeting
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Hours:
+class Hours(Struct, frozen=True, kw_only=True):
     """The local hours of one plenary meeting."""
 
     start: dt.time
@@ -50,8 +50,7 @@ class Hours:
         return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Day:
+class Day(Struct, frozen=True, kw_only=True):
     """A calendar day of the session: its plenary meetings' hours, or a note when none is held."""
 
     date: dt.date
@@ -59,8 +58,7 @@ class Day:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AgendaItem:
+class AgendaItem(Struct, frozen=True, kw_only=True):
     """An agenda item or sub-item. Items with sub-items are scheduled through their sub-items."""
 
     number: int
@@ -73,8 +71,8 @@ class AgendaItem:
     sub_items: tuple[AgendaItem, ...] = ()
     taken_up: str | None = None  # "end": at the end of the session, before the closing items, out of agenda order
     pinned_by_number: bool = False  # pinned by plenary meeting numbers, which move to other days when hours change
-    origin: Origin | None = field(default=None, compare=False)
-    default: str | None = field(default=None, compare=False)  # the default rule that gave its kind, for check
+    origin: Origin | None = None
+    default: str | None = None  # the default rule that gave its kind, for check
 
     @property
     def label(self) -> str:
@@ -82,8 +80,7 @@ class AgendaItem:
         return f"{self.number} ({self.letter})" if self.letter else str(self.number)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Translation:
+class Translation(Struct, frozen=True, kw_only=True):
     """The meeting's text in one other official language, as its translation service wrote it (translations:)."""
 
     language: str  # "fr"
@@ -95,17 +92,15 @@ class Translation:
     time_heading: str | None = None
     titles: tuple[tuple[str, str], ...] = ()  # (the English label "1 (a)", the title)
     notes: tuple[tuple[dt.date, str], ...] = ()  # (date, the day's note)
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Online:
+class Online(Struct, frozen=True, kw_only=True):
     platform: str
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Meeting:
+class Meeting(Struct, frozen=True, kw_only=True):
     """A session of the body: everything the configuration states."""
 
     body: str
@@ -140,7 +135,7 @@ class Meeting:
     parallel: Parallel | None = None  # the bodies meeting beside the plenary, rooms and services (parallel:), if any
     # The configuration's line of each section and meeting key ("days", "meeting.plenary_meetings"), so that a
     # problem found across fields (more plenary meetings than the resources allow) is located too.
-    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    lines: tuple[tuple[str, int], ...] = ()
     # The moment stamped into every output (UTC), resolved once by plan() from SOURCE_DATE_EPOCH; None: the
     # issue date at midnight UTC. Renderers read it from here and never from the environment.
     stamp: dt.datetime | None = None
@@ -165,8 +160,7 @@ class Meeting:
         return tuple(sub for item in self.agenda for sub in (item.sub_items or (item,)))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlenaryMeeting:
+class PlenaryMeeting(Struct, frozen=True, kw_only=True):
     """One interpreted sitting: the 3rd plenary meeting, Wednesday 10 a.m.–1 p.m."""
 
     number: int
@@ -174,8 +168,7 @@ class PlenaryMeeting:
     hours: Hours
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Allocation:
+class Allocation(Struct, frozen=True, kw_only=True):
     """One agenda entry taken up in one plenary meeting, with the share of that meeting it gets."""
 
     plenary: int
@@ -184,22 +177,21 @@ class Allocation:
     continued: bool  # the entry was already taken up in an earlier plenary meeting
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Schedule:
+class Schedule(Struct, frozen=True, kw_only=True, dict=True):  # dict: the index below keeps its value there
     """The organization of work: the scheduler's decision, in agenda order."""
 
     meeting: Meeting
     plenaries: tuple[PlenaryMeeting, ...]
     allocations: tuple[Allocation, ...]
-    _by_plenary: dict[int, tuple[Allocation, ...]] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def _by_plenary(self) -> dict[int, tuple[Allocation, ...]]:
         # Indexed once, so that going through every plenary meeting's allocations (the annex, the calendar, the
         # speakers' timing) is linear in the allocations, not their number times the plenary meetings'.
         by_plenary: dict[int, list[Allocation]] = {}
         for allocation in self.allocations:
             by_plenary.setdefault(allocation.plenary, []).append(allocation)
-        object.__setattr__(self, "_by_plenary", {number: tuple(found) for number, found in by_plenary.items()})
+        return {number: tuple(found) for number, found in by_plenary.items()}
 
     def allocations_in(self, plenary: int) -> tuple[Allocation, ...]:
         """The allocations of one plenary meeting (numbered from 1), in agenda order; () for none."""
@@ -215,45 +207,41 @@ class Schedule:
 # --- the record of progress ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TakenUp:
+class TakenUp(Struct, frozen=True, kw_only=True):
     """One agenda entry taken up at a plenary meeting that was held, and whether it was concluded there."""
 
     label: str  # the entry's label, "2" or "1 (b)"
     concluded: bool
     heard: tuple[str, ...] = ()  # the speakers heard under it at that meeting, as the record names them
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HeldMeeting:
+class HeldMeeting(Struct, frozen=True, kw_only=True):
     """A plenary meeting that was held: its number, when, and the entries taken up, in the order taken up."""
 
     number: int  # 1 for the first held: its number in the session after the record's cancellations and additions
     date: dt.date
     hours: Hours
     taken_up: tuple[TakenUp, ...]
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AddedMeeting:
+class AddedMeeting(Struct, frozen=True, kw_only=True):
     """A plenary meeting added to the session after the plan was issued."""
 
     date: dt.date
     hours: Hours
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Progress:
+class Progress(Struct, frozen=True, kw_only=True):
     """The record of progress: the plenary meetings held so far, those cancelled and those added."""
 
     file: str  # the record file, for messages
     held: tuple[HeldMeeting, ...]  # in the order held
     cancelled: tuple[int, ...] = ()  # planned numbers of the plenary meetings that will not be held
     added: tuple[AddedMeeting, ...] = ()
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
     def heard(self) -> dict[str, list[str]]:
         """The speakers the record names as heard, by entry label ("2", "1 (b)"), in the order held; entries
@@ -299,15 +287,14 @@ class DelegationCategory(StrEnum):
         return self in (DelegationCategory.PARTY, DelegationCategory.SIGNATORY, DelegationCategory.NON_PARTY)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Delegation:
+class Delegation(Struct, frozen=True, kw_only=True):
     """One attending delegation: a State, an organization or an NGO, under the name the report prints."""
 
     name: str
     category: DelegationCategory
     group: str | None  # the UN regional group; None for organizations, the Holy See, the State of Palestine, the EU
     time_zone: str  # IANA name of a representative zone (the capital's, or the headquarters')
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
 _CATEGORY_RANKS = {category: rank for rank, category in enumerate(DelegationCategory)}  # sorted by, once a person
@@ -320,8 +307,7 @@ class Attendance(StrEnum):
     ONLINE = "online"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Participant:
+class Participant(Struct, frozen=True, kw_only=True):
     """One registered person. The e-mail address is for the secretariat only and is never published."""
 
     given_name: str
@@ -348,18 +334,16 @@ class Participant:
         return f"{self.given_name} {self.family_name}".strip()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RegistrationSource:
+class RegistrationSource(Struct, frozen=True, kw_only=True):
     """Where the registrations are and which column holds what."""
 
     path: str  # as resolved against the configuration file's folder
     columns: tuple[tuple[str, str], ...]  # (field, column heading), e.g. ("given_name", "First Name")
     synthetic: bool = False  # generated registrations (participants.synthetic): the published list says so
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Seating:
+class Seating(Struct, frozen=True, kw_only=True):
     """The meeting room: how many seats, and how many of them one delegation may take, by category."""
 
     capacity: int
@@ -375,8 +359,7 @@ class Placement(StrEnum):
     WAITING = "waiting list"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Seat:
+class Seat(Struct, frozen=True, kw_only=True):
     """Where one participant takes part, and, when a requested seat was not given, why."""
 
     participant: Participant
@@ -384,8 +367,7 @@ class Seat:
     reason: str | None = None  # set exactly when the person asked for a seat and did not get one
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SeatPlan:
+class SeatPlan(Struct, frozen=True, kw_only=True):
     """The seating decision: every participant exactly once; the waiting list in the order seats are offered."""
 
     capacity: int
@@ -454,8 +436,7 @@ class Level(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Inscription:
+class Inscription(Struct, frozen=True, kw_only=True):
     """One speaker inscribed under one agenda entry: a panellist, or a delegation's statement."""
 
     item: str  # the entry's label, "2" or "1 (b)"; a label survives shares being filled in, an AgendaItem does not
@@ -468,7 +449,7 @@ class Inscription:
     language: str | None  # one of the six official languages, in English: "Spanish"
     minutes: Fraction | None  # the speaker's own time; None: the limit for the kind of speaker
     inscribed: dt.datetime | None  # when the delegation asked for the floor, local time of the meeting
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
     level: Level = Level.OTHER  # the level of representation (speakers.by_level orders by it)
     written: bool = False  # delivered in writing only: listed, never timed
     reply: int = 0  # a right of reply: 1 for the first, 2 for the second; 0 for a statement in the debate
@@ -484,8 +465,7 @@ class Inscription:
         return SpeakerClass.of_category(self.delegation.category)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SpeakerPlan:
+class SpeakerPlan(Struct, frozen=True, kw_only=True):
     """The speakers: section: the inscriptions in the order listed, and how lists are ordered and timed."""
 
     inscriptions: tuple[Inscription, ...]
@@ -507,8 +487,8 @@ class SpeakerPlan:
     reply_limits: tuple[Fraction, Fraction] = (Fraction(10), Fraction(5))
     statistics: bool = False  # speakers.statistics: the speaking statistics sheet and speaking-statistics.md
     words_per_minute: int = 110  # the rate a statement's text is read at (speakers.words_per_minute)
-    origin: Origin | None = field(default=None, compare=False)
-    file_origin: Origin | None = field(default=None, compare=False)  # where speakers.file is, for "no such file"
+    origin: Origin | None = None
+    file_origin: Origin | None = None  # where speakers.file is, for "no such file"
 
     def limit(self, kind: SpeakerClass) -> Fraction:
         return dict(self.limits)[kind]
@@ -518,8 +498,7 @@ class SpeakerPlan:
         return self.fit_all or label in self.fit_items
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Turn:
+class Turn(Struct, frozen=True, kw_only=True):
     """One speaker's place on a list: the position, the time allowed and when the Chair gives the floor."""
 
     position: int  # 1-based, in the order the Chair calls speakers
@@ -529,8 +508,7 @@ class Turn:
     start: dt.datetime | None  # local time of the meeting; None when the speaker does not fit the item's time
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Window:
+class Window(Struct, frozen=True, kw_only=True):
     """The time an agenda entry has in one plenary meeting."""
 
     plenary: int
@@ -538,8 +516,7 @@ class Window:
     minutes: Fraction
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Fitting:
+class Fitting(Struct, frozen=True, kw_only=True):
     """The speaking limits that let an entry's inscribed speakers be heard in its time (fit.py explains the rule).
 
     Minutes throughout. ``limits`` and ``usual`` hold every class once; only the classes in ``counts`` speak
@@ -566,8 +543,7 @@ class Fitting:
         return dict(self.usual)[kind]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ItemSpeakers:
+class ItemSpeakers(Struct, frozen=True, kw_only=True):
     """The list of speakers of one agenda entry, timed against the organization of work."""
 
     item: AgendaItem
@@ -578,8 +554,7 @@ class ItemSpeakers:
     fitting: Fitting | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SpeakersList:
+class SpeakersList(Struct, frozen=True, kw_only=True):
     """Every agenda entry's list of speakers, in agenda order."""
 
     schedule: Schedule
@@ -600,8 +575,7 @@ class SpeakersList:
 # --- report -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ReportRecord:
+class ReportRecord(Struct, frozen=True, kw_only=True):
     """What happened, where it differs from the plan or the plan cannot know it (report: record:)."""
 
     held: int | None = None  # plenary meetings held, when not the number planned
@@ -614,8 +588,7 @@ class ReportRecord:
     did_not_speak: tuple[tuple[int, str], ...] = ()  # (agenda item, delegation) inscribed but not made
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ReportSettings:
+class ReportSettings(Struct, frozen=True, kw_only=True):
     """The free text and numbering of the report's organizational part; everything else comes from the data."""
 
     instrument: str  # as the report names it after "parties to the": "Smuggling of Migrants Protocol"
@@ -636,7 +609,7 @@ class ReportSettings:
     document_url: str | None = None  # a link for each symbol: "https://undocs.org/{symbol}"
     names: tuple[tuple[str, str], ...] = ()  # (person's name, as the report names them): ("Amanda Ledwaba", "Ms. Ledwaba")
     record: ReportRecord = ReportRecord()
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
 
@@ -650,39 +623,35 @@ class ProgrammeLayout(StrEnum):
     TABLES = "tables"  # the plenary's table, then one table per body
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Room:
+class Room(Struct, frozen=True, kw_only=True):
     """A meeting room and what it offers: seats, interpretation booths, remote-participation equipment."""
 
     name: str
     seats: int | None = None
     booths: bool = True
     remote: bool = True
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Services:
+class Services(Struct, frozen=True, kw_only=True):
     """What the conference services can give at once: meetings with interpretation, hours of it a day."""
 
     interpretation: int | None = None  # meetings with interpretation that may run at the same time; None: no limit
     interpretation_hours: Fraction | None = None  # hours of interpretation a day, all meetings together; None: no limit
-    origin: Origin | None = field(default=None, compare=False)
-    hours_origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
+    hours_origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Sitting:
+class Sitting(Struct, frozen=True, kw_only=True):
     """A parallel meeting's place asked for in the configuration: a day and hours (beside a plenary meeting,
     or hours of its own)."""
 
     date: dt.date
     hours: Hours
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Body:
+class Body(Struct, frozen=True, kw_only=True):
     """A body meeting beside the plenary: a Committee of the Whole, a working group, informal consultations.
 
     Its meetings are numbered on their own ("2nd meeting of the Committee of the Whole"). ``sittings`` are the
@@ -698,15 +667,14 @@ class Body:
     sittings: tuple[Sitting, ...]  # the places given, in time order
     agenda: tuple[AgendaItem, ...]  # its own agenda; one unnumbered item (its name) when it has none
     numbered: bool = True  # False: plain titles, printed without an item number
-    origin: Origin | None = field(default=None, compare=False)
+    origin: Origin | None = None
 
     @property
     def entries(self) -> tuple[AgendaItem, ...]:
         return tuple(sub for item in self.agenda for sub in (item.sub_items or (item,)))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Parallel:
+class Parallel(Struct, frozen=True, kw_only=True):
     """The parallel: section: the bodies beside the plenary, the rooms, the services and the programme's layout."""
 
     bodies: tuple[Body, ...]
@@ -719,8 +687,7 @@ class Parallel:
         return next((room for room in self.rooms if room.name == name), None)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BodySchedule:
+class BodySchedule(Struct, frozen=True, kw_only=True):
     """One parallel body's meetings and organization of work: ``schedule`` numbers its meetings on their own."""
 
     body: Body
@@ -728,8 +695,7 @@ class BodySchedule:
     placed: tuple[int, ...] = ()  # the numbers of its meetings that the scheduler placed (not given by beside or at)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Programme:
+class Programme(Struct, frozen=True, kw_only=True):
     """The session's programme: the plenary's organization of work and each parallel body's, in body order."""
 
     plenary: Schedule

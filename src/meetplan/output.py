@@ -37,9 +37,11 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from meetplan.errors import MeetplanError, Problem, shown
 from meetplan.render import Artifact
@@ -216,8 +218,7 @@ def output_folder(value: str | None, default: Path) -> Path:
 # --- the lock, and what an interrupted build left ------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Session:
+class _Session(Struct):
     """A folder this process has locked: from reading the previous outputs to the last move."""
 
     lock: BaseFileLock | None

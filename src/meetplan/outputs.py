@@ -16,10 +16,12 @@ import fnmatch
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from meetplan.errors import Problem
 from meetplan.output import MANIFEST
@@ -43,8 +45,7 @@ class Audience(StrEnum):
     SECRETARIAT = "secretariat"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Rendering:
+class Rendering(Struct, frozen=True, kw_only=True):
     """What a renderer is given: the plan, the previous build's files, and the outputs rendered before it."""
 
     plan: Plan
@@ -52,8 +53,7 @@ class Rendering:
     before: Sequence[tuple[Output, Artifact]]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Output:
+class Output(Struct, frozen=True, kw_only=True):
     """One output of a build. ``name`` is a file name, or a pattern for a folder of files ("speakers/*.ics")."""
 
     name: str

@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from fractions import Fraction
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import Body, BodySchedule, Day, Format, Hours, Meeting, Origin, Parallel, Programme, Schedule
@@ -37,8 +39,7 @@ def meeting_name(body: Body, number: int) -> str:
     return f"{ordinal(number)} meeting of the {body.name}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Placed:
+class Placed(Struct, frozen=True, kw_only=True):
     """One meeting of the session in time: a plenary meeting (``body`` None) or a parallel body's."""
 
     body: Body | None

@@ -9,9 +9,11 @@ the same function, so neither can skip a step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Meeting, Programme, Schedule, SeatPlan, SpeakersList
@@ -21,8 +23,7 @@ if TYPE_CHECKING:
     from meetplan.report import Report
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Plan:
+class Plan(Struct, frozen=True, kw_only=True):
     """What one issue of a meeting's documents is made from."""
 
     schedule: Schedule

@@ -14,8 +14,9 @@ import io
 import pkgutil
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TypeVar
+
+from msgspec import Struct
 
 from meetplan.style import sort_key
 
@@ -44,8 +45,7 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class State:
+class State(Struct, frozen=True, kw_only=True):
     """A Member State or non-member observer State, named as UN Terminology names it."""
 
     name: str  # English short name: "Iran (Islamic Republic of)", "Türkiye"
@@ -64,8 +64,7 @@ class State:
             raise ValueError(f"unknown language {language!r}: expected one of {', '.join(LANGUAGES)}") from None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Organization:
+class Organization(Struct, frozen=True, kw_only=True):
     """An intergovernmental organization, United Nations entity or other entity that sends observers."""
 
     name: str  # as UN reports write it: "International Criminal Police Organization (INTERPOL)"

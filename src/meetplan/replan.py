@@ -22,8 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from fractions import Fraction
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import AgendaItem, Allocation, Day, Hours, Meeting, PlenaryMeeting, Progress, Schedule
@@ -33,8 +35,7 @@ from meetplan.style import figure, join_list, ordinal, plenary_meetings_phrase
 Slot = tuple[dt.date, dt.time]  # a plenary meeting's identity across issues: its day and start time
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Replan:
+class Replan(Struct, frozen=True, kw_only=True):
     """A re-plan with what it is measured against."""
 
     schedule: Schedule  # the re-planned organization of work

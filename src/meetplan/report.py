@@ -14,8 +14,9 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from urllib.parse import quote
+
+from msgspec import Struct
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import (
@@ -46,8 +47,7 @@ LEFT_QUOTE, RIGHT_QUOTE = "\u201c", "\u201d"  # the UN's typographic quotes, wha
 # --- the report as data --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Span:
+class Span(Struct, frozen=True, kw_only=True):
     """A stretch of text: plain, italic, or a document symbol (linked when the configuration gives an address)."""
 
     text: str
@@ -55,8 +55,7 @@ class Span:
     link: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Line:
+class Line(Struct, frozen=True, kw_only=True):
     """A sub-paragraph: an agenda item "1." or "(a)", or a document "(a)"; level 0 or 1 (a sub-item)."""
 
     label: str
@@ -68,8 +67,7 @@ class Line:
         return f"{self.label} {_plain(self.spans)}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, kw_only=True):
     number: int
     spans: tuple[Span, ...]
     lines: tuple[Line, ...] = ()
@@ -80,8 +78,7 @@ class Paragraph:
         return "\n".join([f"{self.number}. {_plain(self.spans)}", *(line.text for line in self.lines)])
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Heading:
+class Heading(Struct, frozen=True, kw_only=True):
     text: str  # "IV. Organization of the meeting", "A. Opening of the meeting"
     level: int  # 1: a chapter; 2: a section
 
@@ -89,8 +86,7 @@ class Heading:
 Block = Heading | Paragraph
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
+class Report(Struct, frozen=True, kw_only=True):
     title: str
     symbol: str | None
     issued: dt.date
@@ -109,8 +105,7 @@ def _plain(spans: Iterable[Span]) -> str:
 # --- what happened: the plan, corrected by the record ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Proceedings:
+class Proceedings(Struct, frozen=True, kw_only=True):
     """The plenary meetings held (number -> date) and the meetings at which each entry was considered."""
 
     dates: dict[int, dt.date]
@@ -357,8 +352,7 @@ def _adoption(meeting: Meeting, settings: ReportSettings, held: Proceedings) -> 
 # --- statements (paras. 20 to 25) --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Panellist:
+class Panellist(Struct, frozen=True, kw_only=True):
     """A panellist as the report names one: "Ms. Ledwaba (South Africa)"."""
 
     item: int
@@ -366,8 +360,7 @@ class Panellist:
     state: str | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Statement:
+class Statement(Struct, frozen=True, kw_only=True):
     """A statement made under an agenda item by a delegation."""
 
     item: int

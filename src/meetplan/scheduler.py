@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from fractions import Fraction
+
+from msgspec import Struct
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import AgendaItem, Allocation, ItemKind, Meeting, PlenaryMeeting, Schedule
@@ -123,8 +124,7 @@ def check(meeting: Meeting) -> list[Problem]:
 # --- the layout ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
+class _Block(Struct, frozen=True):
     """Consecutive entries laid out together in [start, end): pinned alike, or free between pins."""
 
     entries: tuple[AgendaItem, ...]

@@ -13,11 +13,12 @@ The ``speakers:`` section and the inscriptions file are read by ``meetplan.confi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import zoneinfo
 from fractions import Fraction
+
+from msgspec.structs import replace
 
 from meetplan.errors import PlanError, Problem
 from meetplan.model import (
@@ -174,7 +175,7 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
             timed = _fitted(schedule, plan, entry, inscriptions.get(entry.label, ()), spans.get(entry.label, ()))
         if entry.label in replies:
             after = len(timed.turns)
-            timed = dataclasses.replace(timed, turns=(*timed.turns, *(dataclasses.replace(turn, position=after + index)
+            timed = replace(timed, turns=(*timed.turns, *(replace(turn, position=after + index)
                                                                      for index, turn in enumerate(replies[entry.label], start=1))))
         items.append(timed)
     return SpeakersList(schedule=schedule, items=tuple(items), text_warnings=tuple(text_warnings(plan)))
@@ -230,10 +231,10 @@ def _after_the_record(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, i
     if not ahead:  # concluded: those not reached were not heard, and are listed without a time
         unheard = tuple(Turn(position=position, inscription=i, minutes=i.minutes or plan.limit(i.kind), plenary=spans[-1].plenary,
                              start=None) for position, i in enumerate(ordered(plan, rest), start=len(before.turns) + 1))
-        return dataclasses.replace(before, windows=spans, turns=(*before.turns, *unheard))
+        return replace(before, windows=spans, turns=(*before.turns, *unheard))
     after = _fitted(schedule, plan, item, rest, ahead)
-    turns = (*before.turns, *(dataclasses.replace(turn, position=len(before.turns) + turn.position) for turn in after.turns))
-    return dataclasses.replace(after, windows=spans, turns=turns)
+    turns = (*before.turns, *(replace(turn, position=len(before.turns) + turn.position) for turn in after.turns))
+    return replace(after, windows=spans, turns=turns)
 
 
 def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscriptions: tuple[Inscription, ...],
@@ -247,8 +248,8 @@ def _fitted(schedule: Schedule, plan: SpeakerPlan, item: AgendaItem, inscription
         return timed
     fitting = fit(plan, ordered(plan, inscriptions), spans, applied=plan.fits(item.label))
     if fitting.applied:
-        timed = time_item(schedule, dataclasses.replace(plan, limits=fitting.limits), item, inscriptions, spans)
-    return dataclasses.replace(timed, fitting=fitting)
+        timed = time_item(schedule, replace(plan, limits=fitting.limits), item, inscriptions, spans)
+    return replace(timed, fitting=fitting)
 
 
 def rights_of_reply(schedule: Schedule, plan: SpeakerPlan, spans: dict[str, tuple[Window, ...]]
@@ -323,10 +324,10 @@ def with_shares(meeting: Meeting, shares: dict[str, Fraction]) -> Meeting:
 
     def fill(item: AgendaItem) -> AgendaItem:
         if item.sub_items:
-            return dataclasses.replace(item, sub_items=tuple(fill(sub) for sub in item.sub_items))
-        return dataclasses.replace(item, share=shares[item.label]) if item.label in shares else item
+            return replace(item, sub_items=tuple(fill(sub) for sub in item.sub_items))
+        return replace(item, share=shares[item.label]) if item.label in shares else item
 
-    return dataclasses.replace(meeting, agenda=tuple(fill(item) for item in meeting.agenda))
+    return replace(meeting, agenda=tuple(fill(item) for item in meeting.agenda))
 
 
 def sized(meeting: Meeting) -> Meeting:

@@ -12,8 +12,9 @@ regional group". Gender is left out: inscriptions do not carry it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from fractions import Fraction
+
+from msgspec import Struct
 
 from meetplan.fit import PLURAL
 from meetplan.model import Attendance, SpeakerClass, SpeakersList, Turn
@@ -22,8 +23,7 @@ from meetplan.reference import GROUPS
 NO_GROUP = "No regional group"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Row:
+class Row(Struct, frozen=True, kw_only=True):
     """One line of a table: speakers with a time, their minutes, and those without (in writing, or who do not fit)."""
 
     heading: str
@@ -32,8 +32,7 @@ class Row:
     untimed: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Table:
+class Table(Struct, frozen=True, kw_only=True):
     title: str
     rows: tuple[Row, ...]  # every heading in its fixed order, those with no speaker left out; then the total
 

@@ -9,7 +9,7 @@ refused until it is given.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from meetplan.errors import ConfigError, Problem
 from meetplan.languages import language

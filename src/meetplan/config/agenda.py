@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from meetplan.config import convert
 from meetplan.config.reader import Key, Kind, Reader, Section, Structure, kind_of, lines_of
@@ -17,8 +18,7 @@ MAX_SUB_ITEMS = 26  # lettered (a) to (z)
 TAKEN_UP = ("end",)
 
 
-@dataclass(frozen=True, slots=True)
-class Default:
+class Default(Struct, frozen=True):
     """One default of the allocation: the titles it recognizes, the kind it gives, and what check says of it."""
 
     titles: tuple[str, ...]  # a title starting with one of these (or containing it, for "credentials")
@@ -51,8 +51,7 @@ def default_for(title: str) -> Default | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class PinAt:
+class PinAt(Struct, frozen=True):
     """A pin by date: a day, a part of it (morning, afternoon) or the start time of a plenary meeting."""
 
     date: dt.date

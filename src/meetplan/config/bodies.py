@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from fractions import Fraction
 from typing import Any
+
+from msgspec.structs import replace
 
 from meetplan.config import convert
 from meetplan.config.agenda import AGENDA_SCHEMA, PIN_SCHEMA, PinAt, parse_agenda, pin

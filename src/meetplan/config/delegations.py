@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from meetplan import reference
 from meetplan.config import convert
@@ -51,8 +52,7 @@ DELEGATIONS = Section(tuple(
 ), doc="Who attends, by category, in the report's order.")
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(Struct, frozen=True):
     name: str
     group: str | None
     time_zone: str

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from meetplan.config import convert
 from meetplan.config.agenda import AGENDA_SCHEMA, parse_agenda

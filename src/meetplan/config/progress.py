@@ -88,7 +88,7 @@ def attach_progress(meeting: Meeting, read_text: Callable[[Path], str]) -> Meeti
     configuration's line when the file is missing. ``read_text`` is the loader's (UTF-8, size and kind of file
     checked), passed in because the loader imports this module.
     """
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     if meeting.progress is None:
         return meeting

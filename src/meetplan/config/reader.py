@@ -9,8 +9,9 @@ wrong value, with its file, line and field, so that all of them are reported at 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
+
+from msgspec import Struct, field
 
 from meetplan.errors import Problem
 from meetplan.model import AgendaItem, Day, Delegation, Format
@@ -20,16 +21,14 @@ T = TypeVar("T")
 Json = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Kind(Generic[T]):
+class Kind(Struct, Generic[T], frozen=True):
     """A plain value: ``convert`` turns the YAML value into ``T`` or raises ValueError with the message a user reads."""
 
     convert: Callable[[Any], T]
     schema: Json
 
 
-@dataclass(frozen=True, slots=True)
-class Structure:
+class Structure(Struct, frozen=True):
     """A value with parts of its own (a list of hours, a table of items), read with the Reader so that each
     part's problem names its own line: ``read(reader, value, field, line)``."""
 
@@ -37,8 +36,7 @@ class Structure:
     schema: Json
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Key:
+class Key(Struct, frozen=True, kw_only=True):
     """One key of a section, declared once: the known-keys check, the parse and the schema read it."""
 
     name: str
@@ -61,8 +59,7 @@ class Key:
         return result
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Struct, frozen=True):
     """A mapping with declared keys; the value read is a dict of every key's value (its default when absent)."""
 
     keys: tuple[Key, ...]
@@ -84,8 +81,7 @@ class Section:
         return result
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Context:
+class Context(Struct, frozen=True, kw_only=True):
     """What earlier sections gave, for the checks of later ones (a report's items against the agenda)."""
 
     config_file: str = ""
@@ -96,8 +92,7 @@ class Context:
     delegations: tuple[Delegation, ...] = ()
 
 
-@dataclass(slots=True)
-class Reader:
+class Reader(Struct):
     """Reads typed values out of LineDicts for one file, collecting a problem for each wrong one."""
 
     file: str

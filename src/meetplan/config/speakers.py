@@ -7,13 +7,14 @@ names the YAML key and line, or the file, row and column.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from meetplan import fieldtext, reference, tables
 from meetplan.config import convert
@@ -506,7 +507,7 @@ def attach_inscriptions(meeting: Meeting) -> Meeting:
     problems = fieldtext.capped(list(_duplicates(inscriptions)), file, MAX_ROW_PROBLEMS)
     if problems:
         raise ConfigError(problems)
-    return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
+    return replace(meeting, speakers=replace(plan, inscriptions=tuple(inscriptions)))
 
 
 def attach_statement_texts(meeting: Meeting) -> Meeting:
@@ -527,17 +528,17 @@ def attach_statement_texts(meeting: Meeting) -> Meeting:
             try:
                 text = _statement_text(folder / inscription.text_file, here)
             except ConfigError as error:
-                problems += [dataclasses.replace(here, message=f"{inscription.text_file} {p.message}") if p is not here else p
+                problems += [replace(here, message=f"{inscription.text_file} {p.message}") if p is not here else p
                              for p in error.problems]
                 continue
             except ValueError as error:
-                problems.append(dataclasses.replace(here, message=f"{inscription.text_file}: {error}"))
+                problems.append(replace(here, message=f"{inscription.text_file}: {error}"))
                 continue
-            inscription = dataclasses.replace(inscription, text=text)
+            inscription = replace(inscription, text=text)
         inscriptions.append(inscription)
     if problems:
         raise ConfigError(problems)
-    return dataclasses.replace(meeting, speakers=dataclasses.replace(plan, inscriptions=tuple(inscriptions)))
+    return replace(meeting, speakers=replace(plan, inscriptions=tuple(inscriptions)))
 
 
 def _statement_text(path: Path, missing: Problem) -> str:

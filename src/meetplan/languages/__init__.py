@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from meetplan.model import Hours
 
 CODES = ("en", "fr", "es", "ru", "zh", "ar")  # the UN's order in its documents is ar, zh, en, fr, ru, es; ours: English first
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Continued:
+class Continued(Struct, frozen=True, kw_only=True):
     """How a title is marked as continued: " (continued)" in English, "（续）" in Chinese; ``word`` is italic."""
 
     before: str
@@ -37,8 +37,7 @@ class Continued:
         return f"{self.before}{self.word}{self.after}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Language:
+class Language(Struct, frozen=True, kw_only=True):
     """One official language's forms for the organization of work, the ``check`` summary and the calendar."""
 
     code: str  # BCP 47, as HTML's lang and Word's w:lang take it: "fr"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.languages import Language, file_name, label, language
 from meetplan.model import Day, Meeting, Schedule
@@ -19,8 +20,7 @@ from meetplan.render.markup import html_text, markdown_text, one_line
 from meetplan.style import EM_DASH
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AnnexRow:
+class AnnexRow(Struct, frozen=True, kw_only=True):
     """One row of the table. A day row has only ``time`` (its heading); an item row may leave it empty."""
 
     time: str

@@ -23,8 +23,9 @@ import functools
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.languages import file_name, label, language, uid_suffix
@@ -236,8 +237,7 @@ def after(start: dt.datetime, minutes: Any) -> dt.datetime:
 # --- events ----------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(Struct, frozen=True):
     """One event as the content lines a delegate sees (unfolded): its UID first, then only CONTENT properties;
     and the zones its times need."""
 
@@ -351,8 +351,7 @@ _DATE_TIME = re.compile(r"([0-9]{8})T([0-9]{6})(Z?)")
 _DATE = re.compile(r"[0-9]{8}")
 
 
-@dataclass(frozen=True, kw_only=True)  # not slotted: cached_property keeps its value in the instance's __dict__
-class PriorEvent:
+class PriorEvent(Struct, frozen=True, kw_only=True, dict=True):  # dict: cached_property keeps its values there
     """One event of ours as the previous issue sent it."""
 
     uid: str

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Format, Schedule
@@ -27,8 +28,7 @@ OFFICIAL = "Official meetings"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class JournalItem:
+class JournalItem(Struct, frozen=True, kw_only=True):
     """One agenda entry as the Journal prints it: "Agenda item 2 (continued)" over its title and documents."""
 
     label: str  # "2", "1 (a)"
@@ -37,8 +37,7 @@ class JournalItem:
     documents: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class JournalMeeting:
+class JournalMeeting(Struct, frozen=True, kw_only=True):
     """One plenary meeting of the day."""
 
     hours: str  # "10 a.m.–1 p.m."
@@ -49,8 +48,7 @@ class JournalMeeting:
     items: tuple[JournalItem, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class JournalDay:
+class JournalDay(Struct, frozen=True, kw_only=True):
     """The day's programme for one body."""
 
     date: str  # "Wednesday, 9 September 2020"

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.languages import language
 from meetplan.model import AgendaItem, Allocation, Hours, ProgrammeLayout, Schedule
@@ -36,16 +37,14 @@ ENGLISH = language("en")  # the programme is issued in English
 COLUMNS = ("Plenary", "Parallel meeting")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Line:
+class Line(Struct, frozen=True, kw_only=True):
     """One line of a cell: a meeting's name, or an agenda item ("(continued)" marked apart, for the italics)."""
 
     text: str
     continued: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ProgrammeRow:
+class ProgrammeRow(Struct, frozen=True, kw_only=True):
     """One row of the column layout; a day row has the day in ``time`` and its note, if any, under Plenary."""
 
     time: str

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.fit import changes
 from meetplan.model import Hours, SpeakersList, Turn
@@ -33,8 +34,7 @@ NO_SPEAKERS = "No speakers inscribed."
 ALL_HEARD = "No further speakers: the list is expected to be exhausted in an earlier plenary meeting."
 
 
-@dataclass(frozen=True, slots=True)
-class ItemPart:
+class ItemPart(Struct, frozen=True):
     """One item in one plenary meeting: its heading, the time it has, its speakers, and those left over."""
 
     heading: str
@@ -46,8 +46,7 @@ class ItemPart:
     written: tuple[tuple[str, ...], ...] = ()  # statements delivered in writing only, under the item's last plenary meeting
 
 
-@dataclass(frozen=True, slots=True)
-class PlenaryPart:
+class PlenaryPart(Struct, frozen=True):
     heading: str
     items: tuple[ItemPart, ...]
     replies: tuple[tuple[str, ...], ...] = ()  # rights of reply at the end of the meeting (floor.py)

@@ -29,7 +29,8 @@ import unicodedata
 import zoneinfo
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from meetplan.model import Attendance, ItemSpeakers, Meeting, SpeakersList, Turn
 from meetplan.output import MAX_STEM, safe_name
@@ -57,8 +58,7 @@ _UID_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
 _UID_LINE = 74  # octets of a content line before it is folded
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Person:
+class Person(Struct, frozen=True, order=True):
     """Whose calendar: a name as typed, and the delegation it speaks for (None when the name is the delegation's)."""
 
     name: str

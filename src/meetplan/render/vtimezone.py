@@ -19,14 +19,14 @@ import calendar
 import datetime as dt
 import functools
 import zoneinfo
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _LATER_YEARS = 6  # a rule is checked on this many years after the last, so that "4th" and "last" differ once
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
+class Transition(Struct, frozen=True):
     """A change of a zone's offset: the local wall time just before it, and the offsets (seconds east of UTC)."""
 
     wall: dt.datetime

@@ -34,8 +34,9 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, cast
+
+from msgspec import Struct
 
 from meetplan.languages import Language
 from meetplan.render.ooxml import ILLEGAL, build_moment, escape, zip_member
@@ -190,8 +191,7 @@ def masthead(*, symbol: str, parent_body: str | None, issued: dt.date, lines: tu
 # --- the package ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphStyle:
+class ParagraphStyle(Struct, frozen=True):
     """A paragraph style of a document's own, based on Normal: ``size``, ``before``, ``after`` in points,
     ``indent`` in centimetres; a bold style is kept with the next paragraph (a heading never ends a page)."""
 
@@ -227,8 +227,7 @@ class Links:
         return cast(bytes, self._relationships.xml)  # annotated str, but serialized with its declaration, as bytes
 
 
-@dataclass(frozen=True, slots=True)
-class _Template:
+class _Template(Struct, frozen=True):
     """python-docx's template made into meetplan's common document, held as what each document copies."""
 
     parts: tuple[tuple[str, bytes], ...]  # every ZIP member, in the order python-docx writes them

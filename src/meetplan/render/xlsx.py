@@ -28,8 +28,9 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
+
+from msgspec import Struct
 
 from meetplan.model import Meeting
 from meetplan.render import ooxml
@@ -55,8 +56,7 @@ CUT_MARK = "…"
 _log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(Struct, frozen=True):
     """How a cell looks; the workbook numbers each distinct style once (styles.xml's cellXfs)."""
 
     bold: bool = False
