@@ -39,7 +39,7 @@ from typing import Any, cast
 from msgspec import Struct
 
 from meetplan.languages import Language
-from meetplan.render.ooxml import ILLEGAL, build_moment, escape, zip_member
+from meetplan.render.ooxml import ILLEGAL, Package, build_moment, escape
 
 FONT = "Times New Roman"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -425,20 +425,19 @@ def document(body: Iterable[str], *, symbol: str, title: str, issued: dt.date, s
     }
     if numbered_from:
         own[_NUMBERING] = _numbering(numbered_from)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in template.parts:
-            if name == _DOCUMENT:
-                with archive.open(zip_member(name, moment), "w") as stream:
-                    stream.write(template.body_start)
-                    for chunk in _batched(body):
-                        stream.write(chunk.encode())
-                    stream.write(template.body_end.replace(b"<w:docGrid", b"<w:titlePg/><w:docGrid", 1) if masthead else template.body_end)
-            elif name == _RELS and links is not None:
-                archive.writestr(zip_member(name, moment), links.xml())  # after the body, which made the links
-            else:
-                archive.writestr(zip_member(name, moment), own.get(name, data))
-    return buffer.getvalue()
+    package = Package(moment)
+    for name, data in template.parts:
+        if name == _DOCUMENT:
+            with package.open(name) as stream:
+                stream.write(template.body_start)
+                for chunk in _batched(body):
+                    stream.write(chunk.encode())
+                stream.write(template.body_end.replace(b"<w:docGrid", b"<w:titlePg/><w:docGrid", 1) if masthead else template.body_end)
+        elif name == _RELS and links is not None:
+            package.write(name, links.xml())  # after the body, which made the links
+        else:
+            package.write(name, own.get(name, data))
+    return package.close()
 
 
 def _batched(body: Iterable[str]) -> Iterator[str]:
