@@ -65,7 +65,9 @@ class Output(Struct, frozen=True, kw_only=True):
     description: str
     # Rendered in a second process beside the build where the system allows it (forked.Beside), one process for
     # the outputs of each name here: those that take longest (participants.xlsx at 100,000 registrations, the
-    # outputs in five more languages of a small meeting). Their renderers must not read Rendering.before.
+    # annexes and lists in five more languages of a small meeting; not their calendars, which the build renders
+    # in a few milliseconds once it has imported icalendar for its own, and which the second process would take
+    # 40 ms to import and set up again). Their renderers must not read Rendering.before.
     beside: str | None = None
 
     def wanted(self, plan: Plan) -> bool:
@@ -278,7 +280,7 @@ OUTPUTS: tuple[Output, ...] = (
              description=f"the annex in each language of translations: (annex.fr.{fmt}, ...)")
       for fmt, media_type in (("md", "text/markdown"), ("html", "text/html"), ("docx", DOCX), ("tsv", "text/tab-separated-values"))),
     Output(name="calendar.*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="translations", step="calendar",
-           render=_in_languages(_calendar), beside="languages",
+           render=_in_languages(_calendar),  # not beside: the build has imported icalendar for calendar.ics
            description="the calendar in each language of translations: (calendar.fr.ics, ...)"),
     Output(name="programme.md", media_type="text/markdown", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_programme("md"), description="the programme with the parallel meetings, as Markdown"),
