@@ -38,6 +38,9 @@ def localize(schedule: Schedule, code: str) -> Schedule:
     """
     if code == "en":
         return schedule
+    for known, known_code, localized_schedule in _localized:
+        if known is schedule and known_code == code:
+            return localized_schedule
     meeting = schedule.meeting
     given = translation(meeting, code)
     forms = language(code)
@@ -72,4 +75,12 @@ def localize(schedule: Schedule, code: str) -> Schedule:
     )
     entries = {entry.label: entry for entry in localized.entries}
     allocations = tuple(replace(a, item=entries[a.item.label]) for a in schedule.allocations)
-    return replace(schedule, meeting=localized, allocations=allocations)
+    result = replace(schedule, meeting=localized, allocations=allocations)
+    _localized[:] = [*(kept for kept in _localized if kept[0] is schedule), (schedule, code, result)]
+    return result
+
+
+# The schedules in other languages of the build's schedule (by its identity), each made once: a language's outputs
+# then share one schedule, and what a renderer makes once per schedule (the list of participants for its Word and
+# Markdown forms) is made once per language.
+_localized: list[tuple[Schedule, str, Schedule]] = []

@@ -14,9 +14,7 @@ The Word list's body is written as text, paragraph by paragraph, straight into t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-
-from msgspec.structs import replace
+from collections.abc import Callable, Iterable, Iterator
 
 from meetplan import reference
 from meetplan.languages import file_name, language
@@ -61,9 +59,16 @@ def rank(title: str | None) -> int:
     return OTHER_RANK
 
 
-def sections(participants: Iterable[Participant]) -> Sections:
-    """The list's structure: categories in order, their delegations alphabetically, each with its people, the
-    head of delegation first, then by rank, then in registration order."""
+def sections(participants: Iterable[Participant], named: Callable[[Delegation], str] = lambda d: d.name) -> Sections:
+    """The list's structure: categories in order, their delegations alphabetically by ``named`` (their names as
+    configured, by default), each with its people, the head of delegation first, then by rank, then in
+    registration order."""
+    people = _by_delegation(participants)
+    return [(category, [(d, people[d]) for d in delegations]) for category, delegations in _in_categories(people, named)]
+
+
+def _by_delegation(participants: Iterable[Participant]) -> dict[Delegation, list[Participant]]:
+    """Each delegation's people, the head of delegation first, then by rank, then in registration order."""
     ranks: dict[str | None, int] = {}  # functions repeat ("Counsellor", "First Secretary"): each is ranked once
 
     def order(person: Participant) -> tuple[int, int]:
@@ -75,11 +80,16 @@ def sections(participants: Iterable[Participant]) -> Sections:
     people: dict[Delegation, list[Participant]] = {}
     for person in sorted(participants, key=order):
         people.setdefault(person.delegation, []).append(person)
-    result: Sections = []
+    return people
+
+
+def _in_categories(delegations: Iterable[Delegation], named: Callable[[Delegation], str]) -> list[tuple[DelegationCategory, list[Delegation]]]:
+    """The categories that have delegations, in order, each with its delegations sorted by ``named``."""
+    result = []
     for category in DelegationCategory:
-        delegations = sorted((d for d in people if d.category is category), key=lambda d: sort_key(d.name))
-        if delegations:
-            result.append((category, [(d, people[d]) for d in delegations]))
+        found = sorted((d for d in delegations if d.category is category), key=lambda d: sort_key(named(d)))
+        if found:
+            result.append((category, found))
     return result
 
 
@@ -121,29 +131,42 @@ def delegation_name(delegation: Delegation, code: str) -> str:
     return state.name_in(code) if state is not None else delegation.name
 
 
-def _in_language(meeting: Meeting, people: list[Participant]) -> list[Participant]:
-    """The people with their delegations named in the meeting's language, so that the list sorts by those names."""
-    if meeting.language == "en":
-        return people
-    named = {d: replace(d, name=delegation_name(d, meeting.language)) for d in {p.delegation for p in people}}
-    return [replace(p, delegation=named[p.delegation]) for p in people]
-
-
 # Each category with its delegations' names, each with its people's entries: what both formats print.
 Listed = list[tuple[DelegationCategory, list[tuple[str, list[str]]]]]
 _last_listed: list[tuple[Meeting, SeatPlan | None, Listed]] = []
+_last_entries: list[tuple[tuple[Participant, ...], SeatPlan | None, dict[Delegation, list[str]]]] = []
 
 
 def _listed(meeting: Meeting, seats: SeatPlan | None) -> Listed:
-    """The list as printed, made once for the Word and the Markdown list of a build: by the identity of the
-    meeting and the seat plan, for 100,000 people take a fifth of a second to order and name."""
+    """The list as printed, made once for the Word and the Markdown list of a language (by the identity of the
+    meeting and the seat plan), from the people's entries made once for every language of a build: 100,000
+    people take a fifth of a second to order and name."""
     for known_meeting, known_seats, listed in _last_listed:
         if known_meeting is meeting and known_seats is seats:
             return listed
-    listed = [(category, [(delegation.name, [entry(person) for person in people]) for delegation, people in delegations])
-              for category, delegations in sections(_in_language(meeting, attending(meeting, seats)))]
+    entries = _entries(meeting, seats)
+    names: dict[Delegation, str] = {}
+
+    def named(delegation: Delegation) -> str:  # a State by its name in the list's language, looked up once
+        if delegation not in names:
+            names[delegation] = delegation_name(delegation, meeting.language)
+        return names[delegation]
+
+    listed = [(category, [(named(d), entries[d]) for d in delegations]) for category, delegations in _in_categories(entries, named)]
     _last_listed[:] = [(meeting, seats, listed)]
     return listed
+
+
+def _entries(meeting: Meeting, seats: SeatPlan | None) -> dict[Delegation, list[str]]:
+    """Each delegation's entries, in the list's order: the same in every language (the names in Latin script),
+    so made once a build, by the identity of the participants and the seat plan, which translation keeps."""
+    for known_people, known_seats, entries in _last_entries:
+        if known_people is meeting.participants and known_seats is seats:
+            return entries
+    entries = {delegation: [entry(person) for person in people]
+               for delegation, people in _by_delegation(attending(meeting, seats)).items()}
+    _last_entries[:] = [(meeting.participants, seats, entries)]
+    return entries
 
 
 def render_markdown(meeting: Meeting, seats: SeatPlan | None = None) -> Artifact:
