@@ -69,6 +69,9 @@ class Output(Struct, frozen=True, kw_only=True):
     # in a few milliseconds once it has imported icalendar for its own, and which the second process would take
     # 40 ms to import and set up again). Their renderers must not read Rendering.before.
     beside: str | None = None
+    # ... from this many registrations: below it, a second process costs more than it saves (participants.xlsx
+    # beside the 2020 meeting's 450 registrations made its build 23 ms longer; beside 3,000, 200 ms shorter).
+    beside_from: int = 0
 
     def wanted(self, plan: Plan) -> bool:
         """Whether the configuration supports this output."""
@@ -293,7 +296,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output(name="calendar-*.ics", media_type="text/calendar", audience=Audience.PUBLIC, needs="parallel", step="programme",
            render=_body_calendars, description="one calendar per parallel body, updated in place by a new issue"),
     Output(name="participants.xlsx", media_type=XLSX, audience=Audience.SECRETARIAT, needs="participants",
-           step="participants", render=_participants_xlsx, beside="participants",
+           step="participants", render=_participants_xlsx, beside="participants", beside_from=1000,
            description="who sits in the room, who connects online, local times, e-mail addresses"),
     Output(name="list-of-participants.docx", media_type=DOCX, audience=Audience.PUBLIC, needs="participants",
            step="participants", render=_list_of_participants("docx"), description="the published list of participants"),
@@ -354,7 +357,7 @@ def steps(plan: Plan, previous: PreviousReader = no_previous, *, second_process:
 
     Each phase appends its (output, artifact) pairs to the list it is given; nothing is written here. Run in
     order, the phases leave the pairs by phase, and in the order of OUTPUTS within a phase. With
-    ``second_process``, the second phase starts the outputs marked ``beside`` in a process for each name they give
+    ``second_process``, the second phase starts the outputs of ``beside_lanes`` in a process for each name they give
     (forked.Beside), the last phase (the index of every file) takes their artifacts in, and a phase that fails
     stops those processes.
     """
@@ -362,10 +365,7 @@ def steps(plan: Plan, previous: PreviousReader = no_previous, *, second_process:
 
     wanted = [entry for entry in OUTPUTS if entry.wanted(plan)]
     names = list(dict.fromkeys(entry.step for entry in wanted))
-    lanes: dict[str, list[Output]] = {}
-    for entry in wanted:
-        if entry.beside is not None and second_process and len(names) > 1:
-            lanes.setdefault(entry.beside, []).append(entry)
+    lanes = beside_lanes(plan) if second_process and len(names) > 1 else {}
     beside = [entry for lane in lanes.values() for entry in lane]
     started: list[Beside[list[tuple[str, list[Artifact]]]]] = []
     by_name = {entry.name: entry for entry in wanted}
@@ -395,6 +395,17 @@ def steps(plan: Plan, previous: PreviousReader = no_previous, *, second_process:
         return run
 
     return [(step, phase(step)) for step in names]
+
+
+def beside_lanes(plan: Plan) -> dict[str, list[Output]]:
+    """The outputs of ``plan`` to render in second processes where the system allows it, by the name of their
+    process (Output.beside), in the order of OUTPUTS; those with fewer registrations than their ``beside_from``
+    stay in the build's own."""
+    lanes: dict[str, list[Output]] = {}
+    for entry in OUTPUTS:
+        if entry.beside is not None and entry.wanted(plan) and len(plan.meeting.participants) >= entry.beside_from:
+            lanes.setdefault(entry.beside, []).append(entry)
+    return lanes
 
 
 def render_outputs(plan: Plan, previous: PreviousReader = no_previous) -> list[tuple[Output, Artifact]]:
