@@ -59,12 +59,12 @@ def rank(title: str | None) -> int:
     return OTHER_RANK
 
 
-def sections(participants: Iterable[Participant], named: Callable[[Delegation], str] = lambda d: d.name) -> Sections:
-    """The list's structure: categories in order, their delegations alphabetically by ``named`` (their names as
-    configured, by default), each with its people, the head of delegation first, then by rank, then in
-    registration order."""
+def sections(participants: Iterable[Participant]) -> Sections:
+    """The list's structure: categories in order, their delegations alphabetically, each with its people, the
+    head of delegation first, then by rank, then in registration order."""
     people = _by_delegation(participants)
-    return [(category, [(d, people[d]) for d in delegations]) for category, delegations in _in_categories(people, named)]
+    return [(category, [(d, people[d]) for d in delegations])
+            for category, delegations in _in_categories(people, lambda delegation: delegation.name)]
 
 
 def _by_delegation(participants: Iterable[Participant]) -> dict[Delegation, list[Participant]]:

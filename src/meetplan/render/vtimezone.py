@@ -48,9 +48,11 @@ def transitions(zone_name: str, year: int) -> tuple[Transition, ...]:
     found = []
     moment = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
     end = dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
+    offset = _offset(zone, moment)
     while moment < end:
         following = min(moment + dt.timedelta(days=1), end)
-        if _offset(zone, moment) != _offset(zone, following):
+        following_offset = _offset(zone, following)
+        if offset != following_offset:
             low, high = moment, following
             while high - low > dt.timedelta(seconds=1):
                 middle = low + (high - low) / 2
@@ -58,7 +60,7 @@ def transitions(zone_name: str, year: int) -> tuple[Transition, ...]:
             before, after = _offset(zone, low), _offset(zone, high)
             wall = (high + dt.timedelta(seconds=before)).replace(tzinfo=None)
             found.append(Transition(wall=wall, before=before, after=after, name=high.astimezone(zone).tzname() or ""))
-        moment = following
+        moment, offset = following, following_offset
     return tuple(found)
 
 
