@@ -235,7 +235,6 @@ class _Template(Struct, frozen=True):
     body_end: bytes  # ... and from the section properties on
     header_start: bytes  # word/header1.xml up to the end of the header paragraph's properties ...
     header_end: bytes  # ... and after them: the symbol's run goes between
-    styles: Any  # the styles part's element (CT_Styles), never changed: serialized once (_template_styles)
     core: Any  # the core properties' element, likewise
     relationships: Any  # the document part's relationships (python-docx's Relationships), likewise
 
@@ -277,7 +276,6 @@ def _template() -> _Template:
         body_end=body[content:],
         header_start=header[:symbol],
         header_end=header[symbol:],
-        styles=document.styles.element,
         core=core._element,  # python-docx gives the element no public name
         relationships=document.part.rels,
     )
@@ -322,9 +320,7 @@ _STYLES_END = b"</w:styles>"
 @functools.cache
 def _template_styles() -> tuple[bytes, bytes]:
     """The template's styles.xml as python-docx serializes it, and its Normal style as it stands in it."""
-    from docx.opc.oxml import serialize_part_xml
-
-    serialized = bytes(serialize_part_xml(_template().styles))
+    serialized = dict(_template().parts)[_STYLES]
     # Styles do not nest: Normal runs from its w:style to the first </w:style> after it.
     start = serialized.rindex(b"<w:style ", 0, serialized.index(b' w:styleId="Normal"'))
     normal = serialized[start:serialized.index(b"</w:style>", start) + len(b"</w:style>")]
