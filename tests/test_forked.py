@@ -15,6 +15,7 @@ import pytest
 from msgspec.structs import replace
 
 from meetplan import forked
+from meetplan.config import load
 from meetplan.errors import ConfigError, Problem
 from meetplan.forked import Beside
 from meetplan.outputs import OUTPUTS, Output, beside_lanes, render_outputs, steps
@@ -141,7 +142,7 @@ def test_without_fork_the_work_is_done_when_its_result_is_asked(monkeypatch: pyt
 def test_outputs_rendered_beside_are_those_of_one_process(forking: None) -> None:
     """Every file, and the index of them, byte for byte and in the same order, with and without the second
     processes (the 2020 meeting's registrations three times over, so that participants.xlsx has one too)."""
-    planned = _three_times(plan(WGSOM_2020, source_date_epoch="1600000000"))
+    planned = _three_times(source_date_epoch="1600000000")
     assert set(beside_lanes(planned)) == {"languages", "participants"}
     one = [(output.name, artifact.name, artifact.data) for output, artifact in _rendered(planned, second_process=False)]
     two = [(output.name, artifact.name, artifact.data) for output, artifact in _rendered(planned, second_process=True)]
@@ -157,15 +158,16 @@ def test_participants_xlsx_goes_beside_from_a_thousand_registrations() -> None:
     planned = plan(WGSOM_2020)
     languages = [entry.name for entry in OUTPUTS if entry.beside == "languages"]
     assert {lane: [entry.name for entry in entries] for lane, entries in beside_lanes(planned).items()} == {"languages": languages}
-    bigger = _three_times(planned)
+    bigger = _three_times()
     assert len(bigger.meeting.participants) == 1350
     lanes = {lane: [entry.name for entry in entries] for lane, entries in beside_lanes(bigger).items()}
     assert lanes == {"languages": languages, "participants": ["participants.xlsx"]}
 
 
-def _three_times(planned: Plan) -> Plan:
-    meeting = planned.meeting
-    return replace(planned, schedule=replace(planned.schedule, meeting=replace(meeting, participants=meeting.participants * 3)))
+def _three_times(source_date_epoch: str | None = None) -> Plan:
+    """The 2020 meeting planned with its registrations three times over (its seat plan made from all of them)."""
+    meeting = load(WGSOM_2020)
+    return plan(replace(meeting, participants=meeting.participants * 3), source_date_epoch=source_date_epoch)
 
 
 @LINUX

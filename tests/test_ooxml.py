@@ -93,3 +93,21 @@ def test_a_member_too_large_for_a_plain_zip_is_refused(monkeypatch: pytest.Monke
         Package(MOMENT).write("big.xml", bytes(101))
     with pytest.raises(ValueError, match=r"big\.xml: a member of 2 GB or more"), Package(MOMENT).open("big.xml") as stream:
         stream.write(bytes(101))
+
+
+def test_a_package_refuses_what_zipfile_would_write_otherwise() -> None:
+    """A name holding NUL (zipfile cuts it there), a member added while another is open, a package closed twice."""
+    with pytest.raises(ValueError, match="cannot hold NUL"):
+        Package(MOMENT).write("word/document.xml\x00.exe", b"")
+    package = Package(MOMENT)
+    stream = package.open("word/document.xml")
+    with pytest.raises(ValueError, match=r"word/styles\.xml: not added: word/document\.xml is open"):
+        package.write("word/styles.xml", b"<w:styles/>")
+    with pytest.raises(ValueError, match=r"cannot be closed: word/document\.xml is open"):
+        package.close()
+    stream.close()
+    package.close()
+    with pytest.raises(ValueError, match="the package is closed"):
+        package.write("late.xml", b"")
+    with pytest.raises(ValueError, match="the package is closed"):
+        package.close()

@@ -3,7 +3,8 @@
 At 100,000 registrations, participants.xlsx takes as long to render as every other output together; in a small
 meeting with translations, the outputs in the five other languages take more than half of the rendering. On a
 machine with two cores or more, a forked copy of the build renders each of these (the outputs marked ``beside``
-in outputs.py) while the build renders the rest (BENCHMARKS.md gives both timings).
+in outputs.py, participants.xlsx from 1,000 registrations: outputs.beside_lanes) while the build renders the rest
+(BENCHMARKS.md gives both timings).
 
 Fork, not spawn: the copy has the plan already, so nothing is pickled on the way in; only the result (the
 artifacts' bytes) comes back, through a pipe. The second process is an optimization and nothing else. It is not

@@ -153,7 +153,9 @@ def _listed(meeting: Meeting, seats: SeatPlan | None) -> Listed:
         return names[delegation]
 
     listed = [(category, [(named(d), entries[d]) for d in delegations]) for category, delegations in _in_categories(entries, named)]
-    _last_listed[:] = [(meeting, seats, listed)]
+    # One kept for each language of the build: every language's Word list is rendered before the Markdown ones.
+    _last_listed[:] = [*(kept for kept in _last_listed if kept[0].participants is meeting.participants and kept[1] is seats),
+                       (meeting, seats, listed)]
     return listed
 
 

@@ -35,7 +35,9 @@ class Package:
     stamped ``moment`` (not the clock; 1980 at the earliest, as ZIP stamps begin then) and readable by all;
     ``close()`` gives its bytes. Members are given whole (``write``) or streamed (``open``); ``level`` is zlib's.
 
-    Raises ValueError for a member of 2 GB or more, which would need ZIP64 (no document of ours comes near).
+    Raises ValueError where zipfile would write ZIP64 (a member or a package of about 2 GB or more, more than
+    65,535 members: no document of ours comes near), for a name holding NUL, and for a member added while
+    another is open or a package used after ``close``.
 
     Code of our own, not zipfile, for one reason measured: zipfile deflates every member each time, and cannot
     take one already deflated. Every Word file carries the template's parts (its two style parts alone are 876 KB
@@ -49,11 +51,17 @@ class Package:
         self._time = stamp.tm_hour << 11 | stamp.tm_min << 5 | stamp.tm_sec // 2
         self._buffer = io.BytesIO()
         self._directory: list[bytes] = []
+        self._busy = ""  # why nothing can be added now: a member open, or the package closed
 
     def write(self, name: str, data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> None:
         """Add the member ``name`` holding ``data``."""
+        self._check(name)
+        if len(data) * 1.05 > _ZIP64_LIMIT:  # where zipfile writes a member given whole as ZIP64
+            raise ValueError(f"{name}: a member of 2 GB or more")
         crc, deflated = _deflated(data, level)
-        self._add(name, crc, deflated, len(data))
+        offset = self._start(name, crc, len(deflated), len(data))
+        self._buffer.write(deflated)
+        self._list(name, crc, len(deflated), len(data), offset)
 
     def open(self, name: str, level: int = zlib.Z_DEFAULT_COMPRESSION) -> Member:
         """Add the member ``name``, its data written to the Member returned until it is closed; nothing else
@@ -62,19 +70,33 @@ class Package:
 
     def close(self) -> bytes:
         """The package's bytes: its members, then the central directory that lists them."""
+        if self._busy:
+            raise ValueError(f"the package cannot be closed: {self._busy}")
+        self._busy = "the package is closed"
         start = self._buffer.tell()
         for entry in self._directory:
             self._buffer.write(entry)
         size = self._buffer.tell() - start
         count = len(self._directory)
+        if count > 0xFFFF or max(start, size) > _ZIP64_LIMIT:  # where zipfile ends a package as ZIP64
+            raise ValueError("a package of 2 GB or more, or of more than 65,535 members")
         self._buffer.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
         return self._buffer.getvalue()
 
-    def _add(self, name: str, crc: int, deflated: bytes, size: int) -> None:
+    def _check(self, name: str) -> None:
+        if self._busy:
+            raise ValueError(f"{name}: not added: {self._busy}")
+        if "\x00" in name:
+            raise ValueError(f"{name!r}: a member's name cannot hold NUL")
+
+    def _start(self, name: str, crc: int, deflated: int, size: int) -> int:
+        """Write a member's header where the package ends, and give its offset."""
+        self._check(name)
         offset = self._buffer.tell()
-        self._buffer.write(self._header(name, crc, len(deflated), size))
-        self._buffer.write(deflated)
-        self._list(name, crc, len(deflated), size, offset)
+        if offset > _ZIP64_LIMIT:
+            raise ValueError(f"{name}: a package of 2 GB or more")
+        self._buffer.write(self._header(name, crc, deflated, size))
+        return offset
 
     def _header(self, name: str, crc: int, deflated: int, size: int) -> bytes:
         encoded, flags = _encoded(name)
@@ -95,8 +117,8 @@ class Member:
 
     def __init__(self, package: Package, name: str, level: int) -> None:
         self._package, self._name = package, name
-        self._offset = package._buffer.tell()
-        package._buffer.write(package._header(name, 0, 0, 0))  # written again with the sizes once they are known
+        self._offset = package._start(name, 0, 0, 0)  # the header is written again with the sizes once they are known
+        package._busy = f"{name} is open"
         self._compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         self._crc = self._size = self._deflated = 0
         self.closed = False
@@ -123,6 +145,7 @@ class Member:
         buffer.write(self._package._header(self._name, self._crc, self._deflated, self._size))
         buffer.seek(end)
         self._package._list(self._name, self._crc, self._deflated, self._size, self._offset)
+        self._package._busy = ""
 
     def __enter__(self) -> Member:
         return self
