@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from meetplan.model import Fitting, Inscription, SpeakerClass, SpeakerPlan, Window
-from meetplan.style import figure, join_list
+from meetplan.style import figure, join_list, plural
 
 STEP = Fraction(1, 2)  # limits are announced in half minutes
 
@@ -136,8 +136,8 @@ def changes(fitting: Fitting) -> str:
 def note(label: str, fitting: Fitting) -> str:
     """What ``meetplan check`` says of an entry whose speakers do not fit the usual limits."""
     if fitting.left_out:
-        return (f"item {label}: even at {figure(fitting.floor)} minutes (speakers.fit_floor) {fitting.left_out} "
-                f"speaker{'' if fitting.left_out == 1 else 's'} would not be heard: give the item more time")
+        return (f"item {label}: even at {figure(fitting.floor)} minutes (speakers.fit_floor) "
+                f"{plural(fitting.left_out, 'speaker')} would not be heard: give the item more time")
     if fitting.applied:
         return f"item {label}: speaking time reduced so that every speaker is heard: {changes(fitting)} (speakers.fit_limits)"
     return (f"item {label}: every speaker would be heard with {changes(fitting)}; "

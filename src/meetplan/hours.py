@@ -34,7 +34,7 @@ from msgspec import Struct
 
 from meetplan.errors import MeetplanError, Problem
 from meetplan.model import Delegation, Hours, Meeting, Placement, Schedule, SeatPlan
-from meetplan.style import duration, join_list, session_name, time_of_day
+from meetplan.style import duration, join_list, plural, session_name, time_of_day
 from meetplan.style import hours as hours_text
 
 DAY = 1440
@@ -237,7 +237,7 @@ def describe(ranking: Ranking, meeting: Meeting, *, top: int = 5) -> str:
            if ranking.from_registrations else f"{ranking.online_delegations} delegations, each counted once (no registrations)")
     lines = [
         f"Hours for the {session_name(meeting)} of the {meeting.body}, {meeting.venue} ({meeting.time_zone})",
-        f"{len(ranking.lengths)} plenary meeting{'s' if len(ranking.lengths) != 1 else ''} a day of {lengths}"
+        f"{plural(len(ranking.lengths), 'plenary meeting')} a day of {lengths}"
         + (f", at least {duration(ranking.minimum_break)} apart" if len(ranking.lengths) > 1 else "")
         + f", between {time_of_day(ranking.service[0])} and {time_of_day(ranking.service[1])} on a {ranking.grid}-minute grid: "
         f"{len(ranking.ranked)} possible hours, each tried",

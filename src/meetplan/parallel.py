@@ -31,7 +31,7 @@ from msgspec.structs import replace
 from meetplan.errors import PlanError, Problem
 from meetplan.model import Body, BodySchedule, Day, Format, Hours, Meeting, Origin, Parallel, Programme, Schedule
 from meetplan.scheduler import schedule
-from meetplan.style import day_heading, figure, hours, join_list, ordinal
+from meetplan.style import day_heading, figure, hours, join_list, ordinal, plural
 
 
 def meeting_name(body: Body, number: int) -> str:
@@ -201,7 +201,7 @@ def place(plenary: Schedule) -> list[Placed]:
             raise PlanError([Problem(
                 file=origin.file if origin else meeting.source or None, line=origin.line if origin else None,
                 field=f"{origin.field}.meetings" if origin else "parallel.bodies",
-                message=(f"{body.name} holds {body.meetings} meeting{'' if body.meetings == 1 else 's'}, but its room ({body.room}) "
+                message=(f"{body.name} holds {plural(body.meetings, 'meeting')}, but its room ({body.room}) "
                          f"and the interpretation the services give leave places for only {given} of them at the hours of the "
                          f"plenary meetings; give fewer "
                          f"meetings, hours of its own (at) or more interpretation"))])

@@ -176,7 +176,7 @@ def speakers_list(schedule: Schedule) -> SpeakersList:
         if entry.label in replies:
             after = len(timed.turns)
             timed = replace(timed, turns=(*timed.turns, *(replace(turn, position=after + index)
-                                                                     for index, turn in enumerate(replies[entry.label], start=1))))
+                                                          for index, turn in enumerate(replies[entry.label], start=1))))
         items.append(timed)
     return SpeakersList(schedule=schedule, items=tuple(items), text_warnings=tuple(text_warnings(plan)))
 

@@ -172,7 +172,7 @@ def plural(count: Fraction | int, word: str) -> str:
 def duration(minutes: int) -> str:
     """"1 hour", "1 hour 30 minutes", "45 minutes"."""
     whole, rest = divmod(minutes, 60)
-    parts = [f"{whole} hour{'s' if whole != 1 else ''}"] if whole else []
+    parts = [plural(whole, "hour")] if whole else []
     if rest or not parts:
         parts.append(plural(rest, "minute"))
     return " ".join(parts)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from meetplan.languages import Language, label, language
 from meetplan.model import AgendaItem, ItemKind, Schedule
 from meetplan.scheduler import taken_up_order
-from meetplan.style import date_range, duration, session_name
+from meetplan.style import date_range, duration, plural, session_name
 
 if TYPE_CHECKING:
     from meetplan.replan import Replan
@@ -55,9 +55,9 @@ def describe(schedule: Schedule, replanned: Replan | None = None) -> str:
         count = len(meeting.progress.held)
         # As the configuration names it (relative to the configuration), so that the text is the same from any folder.
         named = os.path.relpath(meeting.progress.file, os.path.dirname(meeting.source) or ".")
-        held_line = f"Re-planned from the record of progress {named}: {count} plenary meeting{'s' if count != 1 else ''} held"
+        held_line = f"Re-planned from the record of progress {named}: {plural(count, 'plenary meeting')} held"
         if replanned is not None:
-            held_line += (f"; {replanned.changed} item–meeting assignment{'s' if replanned.changed != 1 else ''} changed "
+            held_line += (f"; {plural(replanned.changed, 'item–meeting assignment')} changed "
                           f"from the plan ({replanned.from_scratch} if the rest were laid out afresh)")
         lines.append(held_line)
     plenaries = {day.date: [p for p in schedule.plenaries if p.date == day.date] for day in meeting.days}

@@ -55,7 +55,7 @@ class Package:
 
     def write(self, name: str, data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> None:
         """Add the member ``name`` holding ``data``."""
-        self._check(name)
+        self._check(name)  # before deflating: a refused member costs nothing
         if len(data) * 1.05 > _ZIP64_LIMIT:  # where zipfile writes a member given whole as ZIP64
             raise ValueError(f"{name}: a member of 2 GB or more")
         crc, deflated = _deflated(data, level)
@@ -66,6 +66,7 @@ class Package:
     def open(self, name: str, level: int = zlib.Z_DEFAULT_COMPRESSION) -> Member:
         """Add the member ``name``, its data written to the Member returned until it is closed; nothing else
         can be added meanwhile."""
+        self._check(name)
         return Member(self, name, level)
 
     def close(self) -> bytes:
@@ -90,8 +91,7 @@ class Package:
             raise ValueError(f"{name!r}: a member's name cannot hold NUL")
 
     def _start(self, name: str, crc: int, deflated: int, size: int) -> int:
-        """Write a member's header where the package ends, and give its offset."""
-        self._check(name)
+        """Write a member's header where the package ends (``_check`` passed), and give its offset."""
         offset = self._buffer.tell()
         if offset > _ZIP64_LIMIT:
             raise ValueError(f"{name}: a package of 2 GB or more")

@@ -235,7 +235,7 @@ class _Template(Struct, frozen=True):
     body_end: bytes  # ... and from the section properties on
     header_start: bytes  # word/header1.xml up to the end of the header paragraph's properties ...
     header_end: bytes  # ... and after them: the symbol's run goes between
-    core: Any  # the core properties' element, likewise
+    core: Any  # the core properties' element, never changed: each document's core.xml is made from a copy
     relationships: Any  # the document part's relationships (python-docx's Relationships), likewise
 
 
