@@ -6,9 +6,10 @@ Prints one JSON object: seconds (wall clock, ``perf_counter``) by step: ``import
 what the build imports), the parts of the plan (``load``, ``schedule``, ``speakers``, ``seats``, ``report``), each
 phase of rendering as the build names it (``annex``, ``calendar``, ``participants``, ``speakers``, ...),
 ``wait beside`` (the last phase waiting for the outputs rendered in second processes, forked.Beside, and counted
-apart from that phase), ``write`` and ``total``. The cyclic garbage collector is off, as in the program. The build runs as ``meetplan build`` does, through its command; the steps are timed by wrapping
-the functions it calls, so nothing of the build is copied here. A step that calls another (``sized`` schedules
-again with ``speakers.size_shares``) includes its time.
+apart from that phase), ``write`` and ``total``. The cyclic garbage collector is off, as in the program. The build
+runs as ``meetplan build`` does, through its command; the steps are timed by wrapping the functions it calls, so
+nothing of the build is copied here. A step that calls another (``sized`` schedules again with
+``speakers.size_shares``) includes its time.
 """
 
 from __future__ import annotations
